@@ -1,0 +1,1 @@
+"""The ``habeas`` command line: parse, call a service, report."""

@@ -1,0 +1,46 @@
+"""The ``habeas`` Typer application: one module per command group."""
+
+from __future__ import annotations
+
+import typer
+
+from habeas.cli import db, docs, summary
+from habeas.cli.common import DB_HELP, set_global_db
+from habeas.cli.extract import extract_all_command, extract_command
+from habeas.cli.ingest import ingest_command
+
+app = typer.Typer(
+    name="habeas",
+    help="Habeas: sourced, reviewable data on immigration detention.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
+
+
+@app.callback()
+def _root(db_url: str | None = typer.Option(None, "--db", help=DB_HELP, show_default=False)) -> None:
+    set_global_db(db_url)
+
+
+app.command("ingest")(ingest_command)
+app.command("extract")(extract_command)
+app.command("extract-all")(extract_all_command)
+app.command("summary")(summary.summary_command)
+app.add_typer(docs.app, name="docs")
+app.add_typer(db.app, name="db")
+app.add_typer(summary.demo_app, name="demo")
+
+try:
+    from habeas.cli.evaluate import eval_command
+
+    app.command("eval")(eval_command)
+except ImportError:  # pragma: no cover - while the module is being written
+    pass
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

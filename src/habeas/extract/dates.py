@@ -1,0 +1,206 @@
+"""Find and normalise dates in running text.
+
+Reports write dates in many ways: "14 January 2022", "4th December 2009",
+"January 21, 2021", "On April 17" (the year is the report's), "March 2024",
+"in 2008", "between 2020 and 2023", "from March 16 to May 11", "2017-18",
+"as of July 1". Every mention keeps its character span so that facts can cite
+the exact words. Values use ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, or a period
+"start/end".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<{name}>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_YEAR = r"(?P<{name}>1[89]\d\d|20\d\d)"
+_DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
+
+
+def _m(name: str) -> str:
+    return _MONTH.format(name=name)
+
+
+def _y(name: str) -> str:
+    return _YEAR.format(name=name)
+
+
+def _d(name: str) -> str:
+    return _DAY.format(name=name)
+
+
+# Ordered: the first pattern that matches at a position wins, longest forms first.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso_day", re.compile(r"\b" + _y("y") + r"-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # from March 16 to May 11[, 2020]
+    ("md_period", re.compile(
+        r"\b(?:from|between)\s+" + _m("m1") + r"\s+" + _d("d1") + r"(?:,?\s+" + _y("y1") + r")?"
+        r"\s+(?:to|and|until|through|-|–)\s+" + _m("m2") + r"\s+" + _d("d2") + r"\b(?:,?\s+" + _y("y2") + r")?",
+        re.I)),
+    # from 16 March to 11 May [2020]
+    ("dm_period", re.compile(
+        r"\b(?:from|between)\s+" + _d("d1") + r"\s+" + _m("m1") + r"(?:\s+" + _y("y1") + r")?"
+        r"\s+(?:to|and|until|through|-|–)\s+" + _d("d2") + r"\s+" + _m("m2") + r"(?:\s+" + _y("y2") + r")?\b",
+        re.I)),
+    # between 2020 and 2023, from 2015 to 2019, 2017-2018, 2017–18
+    ("year_period", re.compile(
+        r"\b(?:(?:between|from)\s+" + _y("y1") + r"\s+(?:and|to|until|through)\s+" + _y("y2") + r")\b", re.I)),
+    ("year_span", re.compile(r"\b" + _y("y1") + r"\s?[-–/]\s?(?P<y2>(?:1[89]|20)?\d\d)\b(?![-–/]\d)")),
+    # 14 January 2022, 4th December 2009, 2 June
+    ("dmy", re.compile(r"\b" + _d("d") + r"\s+(?:of\s+)?" + _m("m") + r"\.?(?:,?\s+" + _y("y") + r")?\b", re.I)),
+    # January 21, 2021 / April 17
+    ("mdy", re.compile(r"\b" + _m("m") + r"\s+" + _d("d") + r"\b(?!\s*(?:%|percent|per))(?:,?\s+" + _y("y") + r")?", re.I)),
+    # March 2024 / In February
+    ("my", re.compile(r"\b" + _m("m") + r"\.?(?:,?\s+(?:of\s+)?" + _y("y") + r")?\b", re.I)),
+    ("year", re.compile(r"\b" + _y("y") + r"\b")),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    value: str  # ISO: YYYY, YYYY-MM, YYYY-MM-DD or "start/end"
+    kind: str  # "day", "month", "year" or "period"
+    year_inferred: bool = False  # the year came from the report, not the words
+
+    @property
+    def is_period(self) -> bool:
+        return "/" in self.value
+
+    @property
+    def year(self) -> int:
+        return int(self.value[:4])
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _valid_day(month: int, day: int) -> bool:
+    return 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
+
+
+def _expand_year(y1: int, y2_text: str) -> int | None:
+    if len(y2_text) == 4:
+        return int(y2_text)
+    y2 = (y1 // 100) * 100 + int(y2_text)
+    return y2 if y2 > y1 else None
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str:
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+_MAY_VERB = re.compile(r"\bmay\s+(?:be|not|have|also|still|face|apply|request|take|lead|cause|carry|result|suspend|revoke)\b", re.I)
+
+
+def _convert(kind: str, m: re.Match[str], default_year: int | None) -> tuple[str, str, bool] | None:
+    g = m.groupdict()
+    if kind == "iso_day":
+        mo, d = int(g["mo"]), int(g["d"])
+        if not (1 <= mo <= 12 and _valid_day(mo, d)):
+            return None
+        return _iso(int(g["y"]), mo, d), "day", False
+    if kind in ("md_period", "dm_period"):
+        m1, m2, d1, d2 = _month(g["m1"]), _month(g["m2"]), int(g["d1"]), int(g["d2"])
+        if not (_valid_day(m1, d1) and _valid_day(m2, d2)):
+            return None
+        y2 = int(g["y2"]) if g.get("y2") else (int(g["y1"]) if g.get("y1") else default_year)
+        y1 = int(g["y1"]) if g.get("y1") else y2
+        if y1 is None or y2 is None:
+            return None
+        inferred = not g.get("y1") and not g.get("y2")
+        return f"{_iso(y1, m1, d1)}/{_iso(y2, m2, d2)}", "period", inferred
+    if kind in ("year_period", "year_span"):
+        y1 = int(g["y1"])
+        y2 = _expand_year(y1, g["y2"]) if kind == "year_span" else int(g["y2"])
+        if y2 is None or y2 <= y1 or y2 - y1 > 50:
+            return None
+        return f"{y1:04d}/{y2:04d}", "period", False
+    if kind in ("dmy", "mdy"):
+        mo, d = _month(g["m"]), int(g["d"])
+        if not _valid_day(mo, d):
+            return None
+        if g.get("y"):
+            return _iso(int(g["y"]), mo, d), "day", False
+        if default_year is None:
+            return None
+        return _iso(default_year, mo, d), "day", True
+    if kind == "my":
+        name = g["m"]
+        if name[0].islower() and name.lower() != "may":
+            pass
+        if name.lower() == "may" and not g.get("y"):
+            # "may" is usually the verb: only "May" capitalised and not followed by a verb.
+            if name != "May" or _MAY_VERB.match(m.string, m.start()):
+                return None
+        if name[0].islower():
+            return None
+        mo = _month(name)
+        if g.get("y"):
+            return _iso(int(g["y"]), mo), "month", False
+        if default_year is None:
+            return None
+        return _iso(default_year, mo), "month", True
+    if kind == "year":
+        return g["y"], "year", False
+    return None
+
+
+def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
+    """Every date mention in ``text``, left to right, without overlaps.
+
+    ``default_year`` (the report's year) completes "On April 17"-style dates;
+    without it such mentions are skipped rather than guessed.
+    """
+    candidates: list[tuple[int, int, int, DateMention]] = []
+    for priority, (kind, pattern) in enumerate(_PATTERNS):
+        for m in pattern.finditer(text):
+            converted = _convert(kind, m, default_year)
+            if converted is None:
+                continue
+            value, mention_kind, inferred = converted
+            candidates.append((m.start(), -(m.end() - m.start()), priority,
+                               DateMention(m.start(), m.end(), value, mention_kind, inferred)))
+    candidates.sort()
+    chosen: list[DateMention] = []
+    last_end = -1
+    for start, _neg_len, _prio, mention in candidates:
+        if start < last_end:
+            continue
+        chosen.append(mention)
+        last_end = mention.end
+    return chosen
+
+
+def parse_date(value: str) -> str | None:
+    """Normalise one date string ("July 2020", "2020-07-01", "2020") to ISO, or None."""
+    mentions = find_dates(value.strip())
+    if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(value.strip()):
+        return mentions[0].value
+    return None
+
+
+def dates_match(a: str | None, b: str | None) -> bool:
+    """The gold-scoring rule: equal, one a prefix of the other, or same start and end years."""
+    if not a or not b:
+        return False
+    if a == b or a.startswith(b) or b.startswith(a):
+        return True
+    if "/" in a and "/" in b:
+        a1, a2 = a.split("/", 1)
+        b1, b2 = b.split("/", 1)
+        return a1[:4] == b1[:4] and a2[:4] == b2[:4]
+    return False

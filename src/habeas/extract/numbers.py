@@ -1,0 +1,154 @@
+"""Find numbers in running text, in every form reports write them.
+
+Statistics arrive as "1,240", "3.7 million", "some 3.5 million", "thirty",
+"twenty-three", "more than 230", "0.04", "18,800,000" and OCR-broken
+"54, 000". Each mention keeps its span and what surrounds it that matters to
+an extractor: a qualifier just before it ("at least", "up to"), whether it is
+a percentage, money or a year. Vague amounts ("hundreds", "dozens") are found
+too but carry no value, so that no statistic is ever invented from them.
+
+One compiled alternation scans the text; the context checks look only at a few
+characters around each hit, so the cost stays linear in the text length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_VAGUE = ("hundreds", "thousands", "millions", "dozens", "scores", "tens of thousands", "hundreds of thousands")
+
+_UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
+_TEN_WORDS = "|".join(_TENS)
+_WORD_NUMBER = (
+    rf"(?:(?:{_TEN_WORDS})(?:[-\s](?:{_UNIT_WORDS}))?|(?:{_UNIT_WORDS}))"
+    rf"(?:\s+(?:hundred|thousand|million|billion))?"
+)
+# Digits: grouped thousands (also OCR "54, 000"), plain integers, decimals.
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:,\s\d{3})+(?=\D|$)|\d+)(?:\.\d+)?"
+
+_NUMBER_RE = re.compile(
+    rf"(?<![\w.,/\-+])(?P<digits>{_DIGITS})(?![\w/]|[.,]\d|-\d)"
+    r"(?P<scale>\s+(?:million|billion|thousand)\b)?"
+    r"(?P<pct>\s?%|\s+per\s?cent\b)?"
+    rf"|\b(?P<words>{_WORD_NUMBER})\b(?!-(?:year|day|month|week|hour))"
+    rf"|\b(?P<vague>{'|'.join(_VAGUE)})\b",
+    re.I,
+)
+
+_QUALIFIER_RE = re.compile(
+    r"(?:(?P<min>\b(?:at\s+least|more\s+than|over|in\s+excess\s+of|upwards\s+of|no\s+fewer\s+than|not\s+less\s+than)"
+    r"|\bminimum\s+of)"
+    r"|(?P<max>\b(?:up\s+to|no\s+more\s+than|fewer\s+than|less\s+than|at\s+most|a\s+maximum\s+of|maximum\s+of|not\s+exceeding))"
+    r"|(?P<approx>\b(?:some|about|around|approximately|approx\.|nearly|almost|an\s+estimated|estimated|roughly|close\s+to|circa|c\.|over\s+some)))"
+    r"\s*$",
+    re.I,
+)
+_CURRENCY_BEFORE = re.compile(r"(?:\$|€|£|\bUSD|\bEUR|\bGBP|\bUS\$|\bKZT|\bRUB)\s*$", re.I)
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?:million\s+|billion\s+)?(?:USD|US\s?dollars?|dollars?|euros?|EUR|tenge|KZT|rubles?|roubles?|soms?|pounds|francs|CHF|GBP)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """One number in the text. ``value`` is None for vague amounts ("hundreds")."""
+
+    start: int
+    end: int
+    value: float | None
+    qualifier: str | None = None  # "approx", "min" or "max"
+    qualifier_start: int | None = None  # where the qualifier words begin
+    is_percent: bool = False
+    has_currency: bool = False
+    is_word: bool = False  # spelled out ("thirty")
+    is_decimal: bool = False
+    has_grouping: bool = False  # written with thousands separators
+
+    @property
+    def is_year_like(self) -> bool:
+        """A bare integer 1800-2099 written without separators: most likely a year."""
+        return (self.value is not None and not self.has_grouping and not self.is_decimal
+                and not self.is_word and not self.is_percent and 1800 <= self.value <= 2099
+                and float(self.value).is_integer())
+
+    @property
+    def is_integer(self) -> bool:
+        return self.value is not None and float(self.value).is_integer()
+
+
+def word_number_value(words: str) -> float | None:
+    """Value of a spelled-out number: "twenty-three" -> 23, "three hundred" -> 300."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for part in re.split(r"[-\s]+", words.lower().strip()):
+        if not part:
+            continue
+        if part in _UNITS:
+            current += _UNITS[part]
+            seen = True
+        elif part in _TENS:
+            current += _TENS[part]
+            seen = True
+        elif part in _SCALES:
+            current = max(current, 1.0) * _SCALES[part]
+            if _SCALES[part] >= 1000:
+                total += current
+                current = 0.0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _digits_value(text: str) -> float:
+    return float(re.sub(r"[,\s]", "", text))
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number mention in ``text``, left to right."""
+    found: list[NumberMention] = []
+    for m in _NUMBER_RE.finditer(text):
+        start, end = m.start(), m.end()
+        value: float | None
+        is_word = is_decimal = grouping = is_percent = False
+        if m.group("digits"):
+            digits = m.group("digits")
+            value = _digits_value(digits)
+            is_decimal = "." in digits
+            grouping = "," in digits
+            scale = m.group("scale")
+            if scale:
+                value *= _SCALES[scale.strip().lower()]
+                grouping = True
+            is_percent = bool(m.group("pct"))
+        elif m.group("words"):
+            value = word_number_value(m.group("words"))
+            if value is None:
+                continue
+            is_word = True
+        else:
+            value = None
+        before = text[max(0, start - 40):start]
+        q = _QUALIFIER_RE.search(before)
+        qualifier = q.lastgroup if q else None
+        qualifier_start = start - len(before) + q.start() if q else None
+        currency = bool(_CURRENCY_BEFORE.search(before[-6:]) or _CURRENCY_AFTER.match(text, end, min(len(text), end + 30)))
+        found.append(NumberMention(
+            start=start, end=end, value=value, qualifier=qualifier, qualifier_start=qualifier_start,
+            is_percent=is_percent, has_currency=currency, is_word=is_word, is_decimal=is_decimal,
+            has_grouping=grouping,
+        ))
+    return found

@@ -1,0 +1,36 @@
+"""Run every registered extractor over a document.
+
+Errors inside one extractor are reported as data (``problems``) and do not stop
+the others: one bad regex must not cost a researcher every other fact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from habeas.domain import Document, Fact
+from habeas.extract.registry import registered_extractors
+
+
+@dataclass(slots=True)
+class ExtractionResult:
+    facts: list[Fact] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def extract_facts(document: Document) -> ExtractionResult:
+    result = ExtractionResult()
+    for extractor in registered_extractors():
+        try:
+            produced = list(extractor.run(document))
+        except Exception as exc:  # noqa: BLE001 - reported as data, by design
+            result.problems.append(f"{extractor.id}: {type(exc).__name__}: {exc}")
+            continue
+        for fact in produced:
+            if fact.country is None:
+                fact.country = document.country
+            if fact.span.page is None and document.pages:
+                fact.span = type(fact.span)(fact.span.start_char, fact.span.end_char,
+                                            document.page_at(fact.span.start_char))
+            result.facts.append(fact)
+    return result

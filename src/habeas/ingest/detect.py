@@ -1,0 +1,344 @@
+"""Guess what a document is about, what kind of source it is, and when it appeared.
+
+These guesses fill metadata the file does not carry; an editor can always
+override them. They must work for any country and publisher, so they rest on
+general tables (every country's names, common demonyms and capitals) and on
+genre cues of the kinds of source Habeas reads, never on one document's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from functools import lru_cache
+
+from habeas.extract.dates import find_dates
+
+TOP_CHARS = 2000  # the head of a document names its subject and genre
+
+# Common and former names that pycountry does not list as name/common_name/official_name.
+_EXTRA_NAMES: dict[str, str] = {
+    "Russia": "RUS", "Iran": "IRN", "Syria": "SYR", "South Korea": "KOR", "North Korea": "PRK",
+    "Vietnam": "VNM", "Laos": "LAO", "Moldova": "MDA", "Bolivia": "BOL", "Venezuela": "VEN",
+    "Tanzania": "TZA", "Czech Republic": "CZE", "Ivory Coast": "CIV", "Cote d'Ivoire": "CIV",
+    "United Kingdom": "GBR", "UK": "GBR", "Britain": "GBR", "Great Britain": "GBR",
+    "England": "GBR", "Scotland": "GBR", "Wales": "GBR", "Northern Ireland": "GBR",
+    "United States": "USA", "United States of America": "USA", "USA": "USA",
+    "Burma": "MMR", "Turkey": "TUR", "Türkiye": "TUR", "Turkiye": "TUR",
+    "Democratic Republic of the Congo": "COD", "Democratic Republic of Congo": "COD", "DRC": "COD",
+    "DR Congo": "COD", "Republic of the Congo": "COG", "Congo-Brazzaville": "COG",
+    "Macedonia": "MKD", "North Macedonia": "MKD", "Palestine": "PSE", "Gaza": "PSE",
+    "West Bank": "PSE", "Taiwan": "TWN", "Kosovo": "XKX", "Holland": "NLD",
+    "Swaziland": "SWZ", "Cape Verde": "CPV", "East Timor": "TLS", "Vatican": "VAT",
+    "Brunei": "BRN", "Micronesia": "FSM", "Kyrgyzstan": "KGZ", "Kirghizia": "KGZ",
+    "Bosnia": "BIH", "Bosnia and Herzegovina": "BIH", "UAE": "ARE", "Emirates": "ARE",
+    "Hong Kong": "HKG", "Macau": "MAC", "Gambia": "GMB", "The Gambia": "GMB",
+    "Bahamas": "BHS", "Netherlands": "NLD", "Philippines": "PHL", "Sudan": "SDN",
+    "South Sudan": "SSD", "Libya": "LBY", "Lybia": "LBY", "Slovakia": "SVK",
+}
+
+# Adjectives and demonyms that reports use for a country's people and institutions.
+_DEMONYMS: dict[str, str] = {
+    "Afghan": "AFG", "Albanian": "ALB", "Algerian": "DZA", "American": "USA", "Angolan": "AGO",
+    "Argentine": "ARG", "Argentinian": "ARG", "Armenian": "ARM", "Australian": "AUS",
+    "Austrian": "AUT", "Azerbaijani": "AZE", "Azeri": "AZE", "Bahraini": "BHR",
+    "Bangladeshi": "BGD", "Belarusian": "BLR", "Belgian": "BEL", "Beninese": "BEN",
+    "Bolivian": "BOL", "Bosnian": "BIH", "Brazilian": "BRA", "British": "GBR",
+    "Bulgarian": "BGR", "Burkinabe": "BFA", "Burmese": "MMR", "Burundian": "BDI",
+    "Cambodian": "KHM", "Cameroonian": "CMR", "Canadian": "CAN", "Chadian": "TCD",
+    "Chilean": "CHL", "Chinese": "CHN", "Colombian": "COL", "Congolese": "COD",
+    "Costa Rican": "CRI", "Croatian": "HRV", "Cuban": "CUB", "Cypriot": "CYP", "Czech": "CZE",
+    "Danish": "DNK", "Djiboutian": "DJI", "Dominican": "DOM", "Dutch": "NLD",
+    "Ecuadorian": "ECU", "Egyptian": "EGY", "Emirati": "ARE", "Eritrean": "ERI",
+    "Estonian": "EST", "Ethiopian": "ETH", "Fijian": "FJI", "Filipino": "PHL",
+    "Finnish": "FIN", "French": "FRA", "Gabonese": "GAB", "Gambian": "GMB", "Georgian": "GEO",
+    "German": "DEU", "Ghanaian": "GHA", "Greek": "GRC", "Guatemalan": "GTM", "Guinean": "GIN",
+    "Haitian": "HTI", "Honduran": "HND", "Hungarian": "HUN", "Icelandic": "ISL",
+    "Indian": "IND", "Indonesian": "IDN", "Iranian": "IRN", "Iraqi": "IRQ", "Irish": "IRL",
+    "Israeli": "ISR", "Italian": "ITA", "Ivorian": "CIV", "Jamaican": "JAM",
+    "Japanese": "JPN", "Jordanian": "JOR", "Kazakh": "KAZ", "Kazakhstani": "KAZ",
+    "Kenyan": "KEN", "Korean": "KOR", "Kosovar": "XKX", "Kuwaiti": "KWT", "Kyrgyz": "KGZ",
+    "Lao": "LAO", "Laotian": "LAO", "Latvian": "LVA", "Lebanese": "LBN", "Liberian": "LBR",
+    "Libyan": "LBY", "Lithuanian": "LTU", "Macedonian": "MKD", "Malagasy": "MDG",
+    "Malawian": "MWI", "Malaysian": "MYS", "Malian": "MLI", "Maltese": "MLT",
+    "Mauritanian": "MRT", "Mexican": "MEX", "Moldovan": "MDA", "Mongolian": "MNG",
+    "Montenegrin": "MNE", "Moroccan": "MAR", "Mozambican": "MOZ", "Namibian": "NAM",
+    "Nepalese": "NPL", "Nepali": "NPL", "New Zealand": "NZL", "Nicaraguan": "NIC",
+    "Nigerian": "NGA", "Nigerien": "NER", "Norwegian": "NOR", "Omani": "OMN",
+    "Pakistani": "PAK", "Palestinian": "PSE", "Panamanian": "PAN", "Paraguayan": "PRY",
+    "Peruvian": "PER", "Polish": "POL", "Portuguese": "PRT", "Qatari": "QAT",
+    "Romanian": "ROU", "Russian": "RUS", "Rwandan": "RWA", "Salvadoran": "SLV",
+    "Saudi": "SAU", "Senegalese": "SEN", "Serbian": "SRB", "Sierra Leonean": "SLE",
+    "Singaporean": "SGP", "Slovak": "SVK", "Slovenian": "SVN", "Somali": "SOM",
+    "South African": "ZAF", "South Sudanese": "SSD", "Spanish": "ESP", "Sri Lankan": "LKA",
+    "Sudanese": "SDN", "Swedish": "SWE", "Swiss": "CHE", "Syrian": "SYR", "Taiwanese": "TWN",
+    "Tajik": "TJK", "Tajikistani": "TJK", "Tanzanian": "TZA", "Thai": "THA", "Togolese": "TGO",
+    "Tunisian": "TUN", "Turkish": "TUR", "Turkmen": "TKM", "Ugandan": "UGA",
+    "Ukrainian": "UKR", "Uruguayan": "URY", "Uzbek": "UZB", "Uzbekistani": "UZB",
+    "Venezuelan": "VEN", "Vietnamese": "VNM", "Yemeni": "YEM", "Zambian": "ZMB",
+    "Zimbabwean": "ZWE", "Uyghur": "CHN", "Rohingya": "MMR",
+}
+
+# Capitals (and a few main cities) that stand for the country in migration reporting.
+_CAPITALS: dict[str, str] = {
+    "Kabul": "AFG", "Tirana": "ALB", "Algiers": "DZA", "Buenos Aires": "ARG", "Yerevan": "ARM",
+    "Canberra": "AUS", "Vienna": "AUT", "Baku": "AZE", "Dhaka": "BGD", "Minsk": "BLR",
+    "Brussels": "BEL", "Brasília": "BRA", "Brasilia": "BRA", "Sofia": "BGR", "Phnom Penh": "KHM",
+    "Ottawa": "CAN", "Santiago": "CHL", "Beijing": "CHN", "Bogotá": "COL", "Bogota": "COL",
+    "Zagreb": "HRV", "Havana": "CUB", "Nicosia": "CYP", "Prague": "CZE", "Copenhagen": "DNK",
+    "Quito": "ECU", "Cairo": "EGY", "Asmara": "ERI", "Addis Ababa": "ETH", "Helsinki": "FIN",
+    "Paris": "FRA", "Tbilisi": "GEO", "Berlin": "DEU", "Accra": "GHA", "Athens": "GRC",
+    "Budapest": "HUN", "New Delhi": "IND", "Jakarta": "IDN", "Tehran": "IRN", "Baghdad": "IRQ",
+    "Dublin": "IRL", "Rome": "ITA", "Tokyo": "JPN", "Amman": "JOR", "Astana": "KAZ",
+    "Nur-Sultan": "KAZ", "Almaty": "KAZ", "Nairobi": "KEN", "Bishkek": "KGZ", "Beirut": "LBN",
+    "Tripoli": "LBY", "Kuala Lumpur": "MYS", "Valletta": "MLT", "Mexico City": "MEX",
+    "Chisinau": "MDA", "Ulaanbaatar": "MNG", "Rabat": "MAR", "Kathmandu": "NPL",
+    "Amsterdam": "NLD", "The Hague": "NLD", "Abuja": "NGA", "Oslo": "NOR", "Islamabad": "PAK",
+    "Lima": "PER", "Manila": "PHL", "Warsaw": "POL", "Lisbon": "PRT", "Doha": "QAT",
+    "Bucharest": "ROU", "Moscow": "RUS", "Riyadh": "SAU", "Dakar": "SEN", "Belgrade": "SRB",
+    "Madrid": "ESP", "Colombo": "LKA", "Khartoum": "SDN", "Stockholm": "SWE", "Bern": "CHE",
+    "Geneva": "CHE", "Damascus": "SYR", "Dushanbe": "TJK", "Bangkok": "THA", "Tunis": "TUN",
+    "Ankara": "TUR", "Istanbul": "TUR", "Ashgabat": "TKM", "Kampala": "UGA", "Kyiv": "UKR",
+    "Kiev": "UKR", "Tashkent": "UZB", "Caracas": "VEN", "Hanoi": "VNM", "Sanaa": "YEM",
+    "London": "GBR", "Washington": "USA",
+}
+
+# Weights: a country's name says more than an adjective, which says more than a city.
+_WEIGHT = {"name": 1.0, "demonym": 0.6, "capital": 0.5}
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation built as a prefix trie, so matching costs one pass, not one per name."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=1)
+def _country_table() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
+    import pycountry
+
+    table: dict[str, tuple[str, float]] = {}
+
+    def add(name: str, code: str, kind: str) -> None:
+        for variant in {name, name.upper()}:
+            table.setdefault(variant, (code, _WEIGHT[kind]))
+
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name:
+                add(name, country.alpha_3, "name")
+    for name, code in _EXTRA_NAMES.items():
+        add(name, code, "name")
+    for name, code in _DEMONYMS.items():
+        add(name, code, "demonym")
+        if not name.endswith("s") and " " not in name:
+            add(name + "s", code, "demonym")  # "Uzbeks", "Afghans"
+    for name, code in _CAPITALS.items():
+        add(name, code, "capital")
+    pattern = re.compile(r"(?<![\w-])(?:" + _trie_pattern(sorted(table)) + r")(?![\w])")
+    return pattern, table
+
+
+def country_scores(text: str, title: str | None = None) -> Counter[str]:
+    """Weighted mention counts per ISO alpha-3 code; title and head count triple."""
+    pattern, table = _country_table()
+    scores: Counter[str] = Counter()
+    for source, boost in ((title or "", 3.0), (text, 1.0)):
+        for match in pattern.finditer(source):
+            code, weight = table[match.group(0)]
+            head = 3.0 if boost > 1 or match.start() < TOP_CHARS else 1.0
+            scores[code] += weight * head
+    return scores
+
+
+def detect_country(text: str, title: str | None = None) -> str | None:
+    """ISO alpha-3 code of the country the text is mostly about, or None when none is named."""
+    scores = country_scores(text, title)
+    if not scores:
+        return None
+    return scores.most_common(1)[0][0]
+
+
+def country_code(value: str) -> str | None:
+    """Normalise a user's country (alpha-2, alpha-3 or a name) to alpha-3, or None."""
+    import pycountry
+
+    value = value.strip()
+    if not value:
+        return None
+    if value.upper() == "XKX":
+        return "XKX"
+    found = pycountry.countries.get(alpha_3=value.upper()) or (
+        pycountry.countries.get(alpha_2=value.upper()) if len(value) == 2 else None
+    )
+    if found is not None:
+        return str(found.alpha_3)
+    _, table = _country_table()
+    for key in (value, value.title()):
+        if key in table:
+            return table[key][0]
+    try:
+        return str(pycountry.countries.lookup(value).alpha_3)
+    except LookupError:
+        return None
+
+
+# (pattern, kind, weight). Genre cues of the kinds of source Habeas reads.
+_KIND_CUES: list[tuple[re.Pattern[str], str, float]] = [
+    (re.compile(p, re.I), kind, w)
+    for p, kind, w in [
+        (r"\bdata profile\b", "profile", 3),
+        (r"\bquick facts\b", "profile", 3),
+        (r"\bobservation dates?\b", "profile", 2),
+        (r"\bcountry profile\b", "profile", 2),
+        (r"\bimmigration detention monitor\b", "monitor", 3),
+        (r"\bdetention monitor\b", "monitor", 1),
+        (r"\b(?:news|country) update\b", "monitor", 1),
+        (r"\bsubmission to\b", "submission", 3),
+        (r"\bjoint submission\b", "submission", 3),
+        (r"\blist of issues\b", "submission", 3),
+        (r"\b(?:shadow|alternative|parallel|stakeholder) report\b", "submission", 3),
+        (r"\bUniversal Periodic Review\b", "submission", 2),
+        (r"\bHuman Rights Committee\b", "submission", 1),
+        (r"\bCommittee (?:against|on) \w+", "submission", 0.5),
+        (r"\bsuggested questions\b", "submission", 1),
+        (r"\bCountry Reports on Human Rights Practices\b", "state-report", 4),
+        (r"\bDepartment of State\b", "state-report", 2),
+        (r"\bBureau of Democracy, Human Rights\b", "state-report", 3),
+        (r"\bSection \d+\. (?:Respect for|Freedom|Discrimination|Worker)", "state-report", 3),
+        (r"\bstate party(?:'s)? (?:periodic )?report\b", "state-report", 3),
+        (r"\bperiodic report (?:submitted by|of)\b", "state-report", 3),
+        (r"\bTrafficking in Persons Report\b", "state-report", 3),
+        (r"\bHuman Rights Watch\b", "ngo-report", 1.5),
+        (r"\bAmnesty International\b", "ngo-report", 1.5),
+        (r"\bAsylum Information Database\b|\bAIDA\b", "ngo-report", 2),
+        (r"\bECRE\b", "ngo-report", 1),
+        (r"\bUNHCR\b", "ngo-report", 0.5),
+        (r"\bexecutive summary\b", "ngo-report", 1),
+        (r"\bmethodology\b", "ngo-report", 0.5),
+    ]
+]
+_DATELINE = re.compile(r"^\s*\d{1,2} [A-Z][a-z]+ \d{4}\s*[–—-]\s*\S", re.M)
+_MIN_KIND_SCORE = 2.0
+
+
+def kind_scores(text: str, title: str | None = None) -> Counter[str]:
+    """Cue scores per kind: a cue in the title or head counts three times its weight once,
+    repeats in the body add half a weight each (at most three)."""
+    head = (title or "") + "\n" + text[:TOP_CHARS]
+    body = text[TOP_CHARS:]
+    scores: Counter[str] = Counter()
+    for pattern, kind, weight in _KIND_CUES:
+        if pattern.search(head):
+            scores[kind] += 3 * weight
+        scores[kind] += 0.5 * weight * min(len(pattern.findall(body)), 3)
+    if _DATELINE.search(text[:600]):
+        scores["monitor"] += 2
+    return scores
+
+
+def detect_kind(
+    text: str, title: str | None = None, media_type: str | None = None, has_pages: bool = False
+) -> str:
+    """One of DOCUMENT_KINDS from genre cues; "other" when no cue is strong enough.
+
+    ``media_type`` and ``has_pages`` only break ties: a web page leans to a
+    monitor update, a paged document to a report.
+    """
+    scores = kind_scores(text, title)
+    if media_type == "text/html":
+        scores["monitor"] += 0.5
+    if has_pages:
+        scores["ngo-report"] += 0.25
+    kind, score = max(scores.items(), key=lambda item: item[1], default=("other", 0.0))
+    return kind if score >= _MIN_KIND_SCORE else "other"
+
+
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:[^\n\d]{0,80}?)\b(?P<y>(?:19|20)\d\d)\b", re.I)
+_PUBLISHED_CUE = re.compile(r"\b(?:published|updated|last updated|posted)\s*(?:on|:)?\s*", re.I)
+_YEAR = re.compile(r"(?<![\d/.-])((?:19[5-9]|20\d)\d)(?![\d])")
+# Words before a year that make it a plan or deadline rather than something past.
+_FUTURE_CUE = re.compile(
+    r"\b(?:through|until|till|before|planned|scheduled|upcoming|expected|due|next|will|"
+    r"deadline|ahead of|forthcoming)\b[^.\n]{0,30}$",
+    re.I,
+)
+
+
+def detect_published(text: str, title: str | None = None, today: date | None = None) -> str | None:
+    """Publication date (or year) guessed from the text, for ``Document.year``.
+
+    In order: a dateline near the top ("14 June 2020 – Country"), a
+    "Published:" cue, a copyright line, a year in the title, else the year the
+    text reports on: the latest past year it cites, or the year before the
+    first future year it looks ahead to, whichever is later (reports that date
+    events as "On April 17" name only past and future years, never their own).
+    """
+    this_year = (today or date.today()).year
+    for line in text[:1500].splitlines()[:15]:
+        if len(line) > 100:
+            continue
+        mentions = find_dates(line)
+        if len(mentions) == 1 and mentions[0].kind == "day" and not mentions[0].year_inferred:
+            if mentions[0].year <= this_year:
+                return mentions[0].value
+    for match in _PUBLISHED_CUE.finditer(text[:5000]):
+        mentions = find_dates(text[match.end(): match.end() + 40])
+        if mentions and mentions[0].start == 0 and not mentions[0].is_period:
+            if mentions[0].year <= this_year and not mentions[0].year_inferred:
+                return mentions[0].value
+    copyright_match = _COPYRIGHT.search(text[:5000])
+    if copyright_match and int(copyright_match.group("y")) <= this_year:
+        return copyright_match.group("y")
+    title_years = [int(y) for y in _YEAR.findall(title or "") if int(y) <= this_year]
+    if title_years:
+        return str(max(title_years))
+    return _reported_year(text, this_year)
+
+
+def _reported_year(text: str, this_year: int) -> str | None:
+    past: Counter[int] = Counter()
+    future: list[int] = []
+    for match in _YEAR.finditer(text):
+        year = int(match.group(1))
+        if year > this_year:
+            continue
+        before = text[max(0, match.start() - 40): match.start()]
+        (future.append(year) if _FUTURE_CUE.search(before) else past.update([year]))
+    if not past and not future:
+        return None
+    latest_past = max(past) if past else 0
+    if past[latest_past] < 2:
+        # A single mention of the latest year may be a stray; prefer a repeated, close one.
+        repeated = [y for y, n in past.items() if n >= 2 and y >= latest_past - 1]
+        latest_past = max(repeated, default=latest_past)
+    first_future = min(future) if future else 0
+    return str(max(latest_past, first_future - 1))
+
+
+_MARKUP = re.compile(r"^[#>*_\s-]+|[*_\s#]+$")
+
+
+def detect_title(text: str) -> str | None:
+    """The first line that reads like a title (letters, not too long)."""
+    for line in text[:3000].splitlines():
+        candidate = _MARKUP.sub("", line).strip()
+        if 4 <= len(candidate) <= 200 and sum(ch.isalpha() for ch in candidate) >= 4:
+            return candidate
+    return None

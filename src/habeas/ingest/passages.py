@@ -1,0 +1,110 @@
+"""Cut a document's text into paragraph-level passages without changing the text.
+
+Passages are the unit of search hits and of the context shown to reviewers, so
+they should be paragraphs as a reader sees them. Three text shapes occur:
+blank-line-separated paragraphs (PDF blocks, HTML, DOCX), one paragraph per
+line (text exported from Word), and hard-wrapped lines (``pdftotext``, e-mail),
+where a paragraph spans several lines. Passages are only ranges, so joining
+wrapped lines never rewrites the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from habeas.domain.document import Page, Passage
+
+MAX_PASSAGE_CHARS = 1500
+
+_BLOCK_BREAK = re.compile(r"\n[ \t\r]*\n\s*|\f")
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"[.!?;:][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•\-])")
+_BULLET = re.compile(r"\s*(?:[-–•*▪●◦]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s)")
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"”)]\s*$")
+
+
+def split_passages(text: str, pages: Sequence[Page] = ()) -> list[Passage]:
+    """Paragraph ranges of ``text`` in order, each with its page (None without pages).
+
+    With pages, a passage never crosses a page boundary.
+    """
+    segments = [(p.start_char, p.end_char, p.number) for p in pages] or [(0, len(text), None)]
+    passages: list[Passage] = []
+    for seg_start, seg_end, page in segments:
+        for start, end in _blocks(text, seg_start, seg_end):
+            for para_start, para_end in _paragraphs_of_block(text, start, end):
+                for piece_start, piece_end in _split_long(text, para_start, para_end):
+                    passages.append(Passage(piece_start, piece_end, page))
+    return passages
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Blank-line (or form-feed) separated ranges of text[start:end], trimmed."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for match in _BLOCK_BREAK.finditer(text, start, end):
+        out.extend(_trimmed(text, pos, match.start()))
+        pos = match.end()
+    out.extend(_trimmed(text, pos, end))
+    return out
+
+
+def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [(start, end)] if end > start else []
+
+
+def _paragraphs_of_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a block at the line breaks that end a paragraph.
+
+    In hard-wrapped text (most lines close to one wrap width) only a short line
+    ending a sentence, or a line followed by a bullet, ends a paragraph; in
+    other text every line break does, except between table rows.
+    """
+    if text.find("\n", start, end) < 0:
+        return [(start, end)]
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start, end)]
+    lines = [t for line in lines for t in _trimmed(text, *line)]
+    if len(lines) < 2:
+        return lines
+    lengths = sorted(e - s for s, e in lines)
+    wrap = lengths[int(0.9 * (len(lengths) - 1))]
+    near_wrap = sum(1 for n in lengths if n >= 0.7 * wrap)
+    hard_wrapped = wrap >= 40 and near_wrap >= 0.6 * len(lines)
+
+    paragraphs: list[tuple[int, int]] = []
+    para_start = lines[0][0]
+    for (s, e), (next_s, next_e) in zip(lines, lines[1:]):
+        line = text[s:e]
+        next_line = text[next_s:next_e]
+        if hard_wrapped:
+            short = (e - s) < 0.7 * wrap
+            breaks = (short and bool(_ENDS_SENTENCE.search(line))) or bool(_BULLET.match(next_line))
+        else:
+            breaks = not ("\t" in line and "\t" in next_line)
+        if breaks:
+            paragraphs.append((para_start, e))
+            para_start = next_s
+    paragraphs.append((para_start, lines[-1][1]))
+    return paragraphs
+
+
+def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a paragraph longer than MAX_PASSAGE_CHARS at sentence ends (else at spaces)."""
+    out: list[tuple[int, int]] = []
+    while end - start > MAX_PASSAGE_CHARS:
+        limit = start + MAX_PASSAGE_CHARS
+        cut = None
+        for match in _SENTENCE_END.finditer(text, start + MAX_PASSAGE_CHARS // 3, limit):
+            cut = match.end()
+        if cut is None:
+            space = text.rfind(" ", start + 1, limit)
+            cut = space + 1 if space > start else limit
+        out.extend(_trimmed(text, start, cut))
+        start = cut
+    out.extend(_trimmed(text, start, end))
+    return out

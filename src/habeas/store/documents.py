@@ -1,0 +1,104 @@
+"""Document repository: rows <-> domain records, queries the CLI and web need."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from habeas.domain import Document, Page, Passage, Word
+from habeas.store.models import DocumentRow, FactRow, PageRow, PassageRow
+
+
+def find_by_sha(session: Session, sha256: str) -> DocumentRow | None:
+    return session.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha256))
+
+
+def add_document(session: Session, document: Document, stored_path: str) -> DocumentRow:
+    row = DocumentRow(
+        sha256=document.sha256, filename=document.filename, media_type=document.media_type,
+        title=document.title, publisher=document.publisher, published=document.published,
+        country=document.country, kind=document.kind, url=document.url,
+        confidential=document.confidential, size_bytes=document.size_bytes,
+        stored_path=stored_path, text=document.text, page_count=len(document.pages),
+        extraction_problems=[],
+    )
+    row.pages = [
+        PageRow(number=p.number, start_char=p.start_char, end_char=p.end_char, width=p.width,
+                height=p.height,
+                words=[[w.text, round(w.x0, 1), round(w.y0, 1), round(w.x1, 1), round(w.y1, 1), w.start_char]
+                       for w in p.words])
+        for p in document.pages
+    ]
+    row.passages = [
+        PassageRow(seq=i, page=p.page, start_char=p.start_char, end_char=p.end_char,
+                   text=document.text[p.start_char:p.end_char])
+        for i, p in enumerate(document.passages)
+    ]
+    session.add(row)
+    session.flush()
+    return row
+
+
+def to_domain(row: DocumentRow, *, with_words: bool = True) -> Document:
+    pages = [
+        Page(number=p.number, start_char=p.start_char, end_char=p.end_char,
+             words=tuple(Word(w[0], w[1], w[2], w[3], w[4], w[5]) for w in (p.words or [])) if with_words else (),
+             width=p.width, height=p.height)
+        for p in row.pages
+    ]
+    passages = [Passage(p.start_char, p.end_char, p.page) for p in row.passages]
+    return Document(
+        id=row.id, sha256=row.sha256, filename=row.filename, media_type=row.media_type, text=row.text,
+        pages=pages, passages=passages, title=row.title, publisher=row.publisher,
+        published=row.published, country=row.country, kind=row.kind, url=row.url,
+        confidential=row.confidential, size_bytes=row.size_bytes,
+    )
+
+
+def list_documents(
+    session: Session, *, country: str | None = None, kind: str | None = None,
+    year: str | None = None, include_confidential: bool = True,
+    order_by: str = "id", descending: bool = False, limit: int | None = None, offset: int = 0,
+) -> Sequence[DocumentRow]:
+    query = select(DocumentRow)
+    if country:
+        query = query.where(DocumentRow.country == country.upper())
+    if kind:
+        query = query.where(DocumentRow.kind == kind)
+    if year:
+        query = query.where(DocumentRow.published.like(f"{year}%"))
+    if not include_confidential:
+        query = query.where(DocumentRow.confidential.is_(False))
+    column = {
+        "id": DocumentRow.id, "title": DocumentRow.title, "published": DocumentRow.published,
+        "country": DocumentRow.country, "kind": DocumentRow.kind, "ingested": DocumentRow.ingested_at,
+    }.get(order_by, DocumentRow.id)
+    query = query.order_by(column.desc() if descending else column, DocumentRow.id)
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    return session.scalars(query).all()
+
+
+def fact_counts_by_document(session: Session, document_ids: Sequence[int]) -> dict[int, int]:
+    if not document_ids:
+        return {}
+    rows = session.execute(
+        select(FactRow.document_id, func.count()).where(FactRow.document_id.in_(document_ids))
+        .group_by(FactRow.document_id)
+    )
+    return {doc_id: count for doc_id, count in rows}
+
+
+def library_summary(session: Session) -> dict[str, object]:
+    documents = session.scalar(select(func.count()).select_from(DocumentRow)) or 0
+    pages = session.scalar(select(func.coalesce(func.sum(DocumentRow.page_count), 0))) or 0
+    by_country = dict(session.execute(
+        select(DocumentRow.country, func.count()).group_by(DocumentRow.country)).all())
+    by_kind = dict(session.execute(select(DocumentRow.kind, func.count()).group_by(DocumentRow.kind)).all())
+    facts_by_type = dict(session.execute(select(FactRow.type, func.count()).group_by(FactRow.type)).all())
+    facts_by_status = dict(session.execute(
+        select(FactRow.status, func.count()).group_by(FactRow.status)).all())
+    return {"documents": documents, "pages": pages, "by_country": by_country, "by_kind": by_kind,
+            "facts_by_type": facts_by_type, "facts_by_status": facts_by_status}

@@ -186,7 +186,10 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
 
 
 def parse_date(value: str) -> str | None:
-    """Normalise one date string ("July 2020", "2020-07-01", "2020") to ISO, or None."""
+    """Normalise one date string ("July 2020", "2020-07-01", "2020-07", "2020") to ISO, or None."""
+    iso = re.fullmatch(r"(1[89]\d\d|20\d\d)(?:-(0[1-9]|1[0-2])(?:-([0-3]\d))?)?", value.strip())
+    if iso and (iso.group(3) is None or _valid_day(int(iso.group(2)), int(iso.group(3)))):
+        return value.strip()
     mentions = find_dates(value.strip())
     if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(value.strip()):
         return mentions[0].value

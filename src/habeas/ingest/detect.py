@@ -272,11 +272,12 @@ def detect_kind(
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:[^\n\d]{0,80}?)\b(?P<y>(?:19|20)\d\d)\b", re.I)
 _PUBLISHED_CUE = re.compile(r"\b(?:published|updated|last updated|posted)\s*(?:on|:)?\s*", re.I)
+_RANGE_END = re.compile(r"\d|[–—-]\s*$|\bto\s*$")
 _YEAR = re.compile(r"(?<![\d/.-])((?:19[5-9]|20\d)\d)(?![\d])")
 # Words before a year that make it a plan or deadline rather than something past.
 _FUTURE_CUE = re.compile(
     r"\b(?:through|until|till|before|planned|scheduled|upcoming|expected|due|next|will|"
-    r"deadline|ahead of|forthcoming)\b[^.\n]{0,30}$",
+    r"deadline|ahead of|forthcoming)\b[^.\n]{0,80}$",
     re.I,
 )
 
@@ -295,9 +296,10 @@ def detect_published(text: str, title: str | None = None, today: date | None = N
         if len(line) > 100:
             continue
         mentions = find_dates(line)
-        if len(mentions) == 1 and mentions[0].kind == "day" and not mentions[0].year_inferred:
-            if mentions[0].year <= this_year:
-                return mentions[0].value
+        if len(mentions) != 1 or _RANGE_END.search(line[: mentions[0].start]):
+            continue  # session dates and ranges are not publication dates
+        if mentions[0].kind == "day" and not mentions[0].year_inferred and mentions[0].year <= this_year:
+            return mentions[0].value
     for match in _PUBLISHED_CUE.finditer(text[:5000]):
         mentions = find_dates(text[match.end(): match.end() + 40])
         if mentions and mentions[0].start == 0 and not mentions[0].is_period:
@@ -319,7 +321,7 @@ def _reported_year(text: str, this_year: int) -> str | None:
         year = int(match.group(1))
         if year > this_year:
             continue
-        before = text[max(0, match.start() - 40): match.start()]
+        before = text[max(0, match.start() - 100): match.start()]
         (future.append(year) if _FUTURE_CUE.search(before) else past.update([year]))
     if not past and not future:
         return None

@@ -21,7 +21,6 @@ _BLOCK_BREAK = re.compile(r"\n[ \t\r]*\n\s*|\f")
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"[.!?;:][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•\-])")
 _BULLET = re.compile(r"\s*(?:[-–•*▪●◦]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s)")
-_ENDS_SENTENCE = re.compile(r"[.!?:;\"”)]\s*$")
 
 
 def split_passages(text: str, pages: Sequence[Page] = ()) -> list[Passage]:
@@ -61,8 +60,8 @@ def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _paragraphs_of_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a block at the line breaks that end a paragraph.
 
-    In hard-wrapped text (most lines close to one wrap width) only a short line
-    ending a sentence, or a line followed by a bullet, ends a paragraph; in
+    In hard-wrapped text (most lines close to one wrap width) only a short line,
+    or a line followed by a bullet, ends a paragraph; in
     other text every line break does, except between table rows.
     """
     if text.find("\n", start, end) < 0:
@@ -79,11 +78,10 @@ def _paragraphs_of_block(text: str, start: int, end: int) -> list[tuple[int, int
     paragraphs: list[tuple[int, int]] = []
     para_start = lines[0][0]
     for (s, e), (next_s, next_e) in zip(lines, lines[1:]):
-        line = text[s:e]
-        next_line = text[next_s:next_e]
+        line, next_line = text[s:e], text[next_s:next_e]
         if hard_wrapped:
-            short = (e - s) < 0.7 * wrap
-            breaks = (short and bool(_ENDS_SENTENCE.search(line))) or bool(_BULLET.match(next_line))
+            # Wrapped lines run close to the wrap width; a short one ends a paragraph or heading.
+            breaks = (e - s) < 0.7 * wrap or bool(_BULLET.match(next_line))
         else:
             breaks = not ("\t" in line and "\t" in next_line)
         if breaks:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from habeas.cli import db, docs, summary
+from habeas.cli import db, docs, review, summary
 from habeas.cli.common import DB_HELP, set_global_db
 from habeas.cli.extract import extract_all_command, extract_command
 from habeas.cli.ingest import ingest_command
@@ -29,6 +29,8 @@ app.command("summary")(summary.summary_command)
 app.add_typer(docs.app, name="docs")
 app.add_typer(db.app, name="db")
 app.add_typer(summary.demo_app, name="demo")
+app.add_typer(review.review_app, name="review")
+app.add_typer(review.facts_app, name="facts")
 
 try:
     from habeas.cli.evaluate import eval_command

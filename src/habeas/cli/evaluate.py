@@ -18,6 +18,8 @@ from habeas.extract.scoring import Counts, ScoredFact, ScoreReport
 from habeas.services.evaluate import EvaluationReport, evaluate
 
 _FORMATS = ("table", "json")
+GoldDirOption = typer.Option(..., "--gold", help="Directory of gold files <stem>.jsonl.")
+DocsDirOption = typer.Option(..., "--docs", help="Directory of documents named <stem>.<ext>.")
 
 
 def _pct(value: float) -> str:
@@ -76,8 +78,8 @@ def _print_table(report: EvaluationReport, *, errors: bool) -> None:
 
 
 def eval_command(
-    gold: Path = typer.Option(..., "--gold", help="Directory of gold files <stem>.jsonl."),
-    docs: Path = typer.Option(..., "--docs", help="Directory of documents named <stem>.<ext>."),
+    gold: Path = GoldDirOption,
+    docs: Path = DocsDirOption,
     format: str = typer.Option("table", "--format", help="table|json"),
     errors: bool = typer.Option(False, "--errors", help="List every false positive and miss."),
     country: str | None = typer.Option(None, "--country", help="ISO3 code for every document."),

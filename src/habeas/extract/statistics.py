@@ -29,7 +29,14 @@ from habeas.vocab import indicators
 NAME = "statistics.prose"
 VERSION = 1
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(\d])|\n+")
+# Sentence ends: terminal punctuation before a capital, or a line break that is not a
+# mere hard wrap (wrapped PDF text continues a sentence on the next line).
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"”’)]?[ \t]+(?=[A-Z“\"(\d])"
+    r"|(?<=[.!?:;\"”’)])[ \t]*\n\s*"
+    r"|[ \t]*\n(?:[ \t]*\n)+\s*"
+    r"|(?<=\t)[ \t]*\n\s*|[ \t]*\n(?=[^\n]*\t)\s*"
+    r"|[ \t]*\n(?=\s*(?:[-•*\uf0b7]|\d+\.\s))\s*")
 _CANDIDATE_LINE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b",
     re.I)
@@ -125,7 +132,8 @@ def _sentences(text: str) -> Iterator[tuple[int, int, int]]:
     for m in _SENTENCE_END.finditer(text):
         if m.start() > pos:
             yield pos, m.start(), paragraph
-        if "\n" in m.group(0):
+        gap = m.group(0)
+        if "\n" in gap and (gap.count("\n") > 1 or text[m.start() - 1:m.start()] in ".!?:;\"”’)\t" or "\t" in text[m.end():text.find("\n", m.end())]):
             paragraph += 1
         pos = m.end()
     if pos < len(text):
@@ -274,7 +282,10 @@ def find_statistics(document: Document) -> Iterable[Fact]:
             if classified is None:
                 continue
             slug, rule, confidence = classified
-            date = _choose_date(n, s_start, dates, previous_dates, sentence, previous, default_year)
+            date = _choose_date(n, s_start, dates, previous_dates, sentence, previous,
+                                None if slug.startswith("detention_length") else default_year)
+            if date is None:
+                continue
             start = min(q_start, a) + s_start
             found = _Found(slug, n, start, n.end + len(after.rstrip()), date, rule, confidence)
             found_here.append(found)

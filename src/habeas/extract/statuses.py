@@ -93,7 +93,10 @@ def _row_fact(document: Document, slug: str, line: str, line_start: int, label_s
     found = _value_in(slug, line, value_from)
     if found is None:
         return None
-    value, _v_start, v_end = found
+    value, v_start, v_end = found
+    gap = line[value_from:v_start]
+    if "\t" not in gap and gap.strip(" ?:-–.|"):
+        return None  # a value must sit in its own cell, not somewhere later in a sentence
     date = _date_after(line, v_end)
     end = date.end() if date else v_end
     fields = {"indicator": slug, "value": value, "date": date.group(1) if date else None}

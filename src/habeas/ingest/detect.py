@@ -16,6 +16,8 @@ from functools import lru_cache
 from habeas.extract.dates import find_dates
 
 TOP_CHARS = 2000  # the head of a document names its subject and genre
+SCAN_CHARS = 200_000  # enough text to judge the period; bounds the cost on long reports
+KIND_SCAN_CHARS = 50_000  # genre shows in the opening pages
 
 # Common and former names that pycountry does not list as name/common_name/official_name.
 _EXTRA_NAMES: dict[str, str] = {
@@ -242,7 +244,7 @@ def kind_scores(text: str, title: str | None = None) -> Counter[str]:
     """Cue scores per kind: a cue in the title or head counts three times its weight once,
     repeats in the body add half a weight each (at most three)."""
     head = (title or "") + "\n" + text[:TOP_CHARS]
-    body = text[TOP_CHARS:]
+    body = text[TOP_CHARS:KIND_SCAN_CHARS]
     scores: Counter[str] = Counter()
     for pattern, kind, weight in _KIND_CUES:
         if pattern.search(head):
@@ -317,7 +319,7 @@ def detect_published(text: str, title: str | None = None, today: date | None = N
 def _reported_year(text: str, this_year: int) -> str | None:
     past: Counter[int] = Counter()
     future: list[int] = []
-    for match in _YEAR.finditer(text):
+    for match in _YEAR.finditer(text, 0, SCAN_CHARS):
         year = int(match.group(1))
         if year > this_year:
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from itertools import accumulate, chain, islice
 
 import pymupdf
 
@@ -40,26 +41,25 @@ def _open(data: bytes) -> pymupdf.Document:
 
 
 def _page_text(page: pymupdf.Page, offset: int) -> tuple[str, list[Word]]:
-    """Text of one page and its words, with offsets counted from ``offset``."""
-    parts: list[str] = []
-    words: list[Word] = []
-    pos = offset
-    last_block = last_line = -1
-    last_x1 = 0.0
-    for x0, y0, x1, y1, text, block, line, _n in page.get_text("words", sort=False):
-        if block != last_block:
-            sep = "\n\n" if last_block >= 0 else ""
-        elif line != last_line:
-            sep = "\n"
-        else:
-            sep = "\t" if x0 - last_x1 > _TAB_GAP * (y1 - y0) else " "
-        parts.append(sep)
-        pos += len(sep)
-        words.append(Word(text, x0, y0, x1, y1, pos))
-        parts.append(text)
-        pos += len(text)
-        last_block, last_line, last_x1 = block, line, x1
-    return "".join(parts), words
+    """Text of one page and its words, with offsets counted from ``offset``.
+
+    Written as comprehensions over PyMuPDF's word tuples rather than one loop
+    with appends: this function is the ingest hot path for long reports.
+    """
+    raw = page.get_text("words", sort=False)
+    if not raw:
+        return "", []
+    # word tuple: (x0, y0, x1, y1, text, block_no, line_no, word_no)
+    seps = [""] + [
+        "\n\n" if b[5] != a[5] else "\n" if b[6] != a[6]
+        else "\t" if b[0] - a[2] > _TAB_GAP * (b[3] - b[1]) else " "
+        for a, b in zip(raw, raw[1:])
+    ]
+    texts = [w[4] for w in raw]
+    ends = accumulate(map(len, chain.from_iterable(zip(seps, texts))), initial=offset)
+    starts = list(islice(ends, 1, None, 2))  # offset after each separator = word start
+    words = list(map(Word, texts, *zip(*(w[:4] for w in raw)), starts))
+    return "".join(chain.from_iterable(zip(seps, texts))), words
 
 
 def _pdf_date(raw: str | None) -> str | None:

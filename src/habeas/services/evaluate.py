@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -92,7 +92,7 @@ def _load(path: Path, *, country: str | None, max_bytes: int | None) -> Document
     return load_document(path, max_bytes=max_bytes, overrides=DocumentOverrides(country=country))
 
 
-def _gold_country(gold: list[Mapping[str, Any]]) -> str | None:
+def _gold_country(gold: Sequence[Mapping[str, Any]]) -> str | None:
     countries = [str(g["country"]) for g in gold if g.get("country")]
     return max(set(countries), key=countries.count) if countries else None
 

@@ -1,0 +1,476 @@
+"""Cases: named individuals whose arrest, detention, expulsion, trial or asylum claim a source reports.
+
+Reports tell these stories in prose ("On April 17, authorities arrested
+activist A. B.", "B. was released after a year in detention, however his
+asylum request was rejected"), so the extractor works sentence by sentence:
+it finds the people (full names, later surnames and pronouns), finds the verbs
+that say what the state did, and links each verb to the people it governs
+(object of an active verb, subject of a passive one). One record per
+(person, outcome), at the first sentence that states it.
+
+Precision comes first: officials, places and organisations are filtered out
+of names, negated verbs ("declined his request for early release") and acts
+of a third country ("deported to X, where he was sentenced") are skipped, and
+a verb with no person in reach yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from habeas.domain import Document, Fact, FactType
+from habeas.extract.dates import DateMention, find_dates
+from habeas.extract.registry import register
+from habeas.extract.sentences import Sentence, split_sentences
+from habeas.extract.spans import make_fact
+
+NAME = "cases"
+VERSION = 1
+EXTRACTOR_ID = f"{NAME}@{VERSION}"
+
+OUTCOMES = ("arrested", "detained", "deported", "extradited", "convicted", "released",
+            "asylum_denied", "asylum_granted", "attacked", "other")
+
+# --- names -------------------------------------------------------------------------------
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOWER = "a-zß-öø-ÿā-ž"
+_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?"
+_PARTICLE = r"(?:bin|ibn|binti|al|el|de|da|dos|van|von|der|del|ul)"
+_NAME_RUN = re.compile(rf"\b{_TOKEN}(?: (?:{_PARTICLE} )?{_TOKEN})*\b")
+_WORD_TOKEN = re.compile(rf"\b{_TOKEN}\b")
+
+# Sentence openers, months and days: trimmed off the left of a capitalised run.
+_LEADING = frozenset("""
+the a an in on at by for from to of and or but as after before during since when while with
+without under over between among following despite according although though however also
+then later earlier meanwhile moreover furthermore separately instead most many some several
+police authorities activists journalists officials prosecutors judges observers media
+supporters critics protesters migrants refugees residents citizens reports this that these
+those his her their its our we they he she there here credited both only even not available
+none total number
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+""".split())
+
+# Official titles: a run that holds or follows one names an official, not a case.
+_TITLES = frozenset("""
+president vice prime minister commissioner ombudsman ombudsperson rapporteur secretary
+ambassador governor mayor judge prosecutor senator deputy chief speaker chancellor king queen
+prince princess sheikh emir general colonel captain lieutenant sergeant director chairman
+chairperson chairwoman chair spokesperson spokesman spokeswoman head inspector attorney
+mp mep lady sir dame lord bishop archbishop patriarch pope mufti high special first
+""".split())
+_TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_TITLES)) + r")\s+$", re.I)
+
+# Organisation, place and document words: a run holding one is not a person.
+_ORG_OR_PLACE = frozenset("""
+court courts party company corporation ministry department office agency service committee
+council commission union federation organization organisation association foundation
+institute institution university college school academy bureau centre center initiative
+project network movement group front alliance league coalition forum watch house rights human
+international national global legal democratic republic kingdom state states united nations
+city town village district region province oblast county municipality street avenue road
+highway airport port station camp prison jail colony facility hall building church mosque
+temple river lake mountain mountains island islands sea bay gulf valley desert border borders
+europe asia africa america americas eastern western northern southern central east west north
+south middle convention covenant code law act decree article protocol charter constitution
+treaty bank fund programme program times post news radio tv television channel newspaper
+gazette review journal press media online daily weekly telegram facebook twitter youtube
+instagram whatsapp covid coronavirus internet red cross crescent amnesty reporters without
+doctors health security defense defence interior justice affairs
+""".split())
+
+_PLACE_AFTER = re.compile(
+    r"(?:[’']s)?\s+(?:district|region|regional|province|provincial|city|town|village|court|oblast|"
+    r"county|highway|road|street|party|prison|camp|airport|border|river|state|university|newspaper|"
+    r"channel|company|group|movement|organi[sz]ation|office|ministry|department|checkpoint|"
+    r"municipality|area|station|centre|center|facility|hospital|police)\b", re.I)
+_PLACE_OR_THE_BEFORE = re.compile(
+    r"(?:\b(?:the|in|at|to|from|into|near|across|via|towards?|with|between|against|of the|"
+    r"on the|by the|for the)|[’']s)\s+$", re.I)
+_TITLE_AFTER = re.compile(
+    r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?:(?:deputy|former|acting)\s+)?(?:head|director|"
+    r"chair(?:man|woman|person)?|president|minister|spokes(?:person|man|woman)|secretary|coordinator|"
+    r"representative|commissioner|rapporteur|ombuds(?:man|person)|governor|mayor|judge|prosecutor)\b",
+    re.I)
+
+_ROLE = (r"(?:activist|blogger|journalist|reporter|cameraman|camerawoman|photographer|defender|critic|"
+         r"objector|lawyer|dissident|leader|poet|writer|artist|student|imam|pastor|priest|cleric|"
+         r"businessman|businesswoman|entrepreneur|seeker|refugee|migrant|worker|national|citizen|"
+         r"politician|editor|founder|unionist|scholar|academic|professor|researcher|doctor|nurse|"
+         r"teacher|farmer|woman|man|mother|father|wife|husband|son|daughter|brother|sister|teenager|"
+         r"boy|girl|deserter|conscript|musician|singer|rapper|monk|nun|opponent|member|supporter|"
+         r"believer|trader|driver|fighter|detainee|prisoner|asylum-seeker)s?")
+
+_DEMONYMS: dict[str, str] = {
+    "afghan": "AFG", "albanian": "ALB", "algerian": "DZA", "american": "USA", "armenian": "ARM",
+    "azerbaijani": "AZE", "bahraini": "BHR", "bangladeshi": "BGD", "belarusian": "BLR",
+    "burmese": "MMR", "cambodian": "KHM", "cameroonian": "CMR", "chinese": "CHN",
+    "colombian": "COL", "congolese": "COD", "cuban": "CUB", "egyptian": "EGY", "eritrean": "ERI",
+    "ethiopian": "ETH", "french": "FRA", "georgian": "GEO", "german": "DEU", "ghanaian": "GHA",
+    "greek": "GRC", "guatemalan": "GTM", "haitian": "HTI", "honduran": "HND", "indian": "IND",
+    "indonesian": "IDN", "iranian": "IRN", "iraqi": "IRQ", "israeli": "ISR", "italian": "ITA",
+    "ivorian": "CIV", "jordanian": "JOR", "kazakh": "KAZ", "kazakhstani": "KAZ", "kenyan": "KEN",
+    "kyrgyz": "KGZ", "lao": "LAO", "lebanese": "LBN", "libyan": "LBY", "malaysian": "MYS",
+    "malian": "MLI", "mexican": "MEX", "moldovan": "MDA", "mongolian": "MNG", "moroccan": "MAR",
+    "nepali": "NPL", "nicaraguan": "NIC", "nigerian": "NGA", "pakistani": "PAK",
+    "palestinian": "PSE", "filipino": "PHL", "polish": "POL", "romanian": "ROU", "russian": "RUS",
+    "rwandan": "RWA", "salvadoran": "SLV", "saudi": "SAU", "senegalese": "SEN", "somali": "SOM",
+    "sudanese": "SDN", "syrian": "SYR", "tajik": "TJK", "thai": "THA", "tunisian": "TUN",
+    "turkish": "TUR", "turkmen": "TKM", "ugandan": "UGA", "ukrainian": "UKR", "uzbek": "UZB",
+    "venezuelan": "VEN", "vietnamese": "VNM", "yemeni": "YEM", "zimbabwean": "ZWE",
+    "british": "GBR", "canadian": "CAN", "spanish": "ESP", "turkish-born": "TUR",
+}
+_DEMONYM_BEFORE = re.compile(
+    r"\b(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?:[a-z-]+\s+){0,3}" + _ROLE
+    + r"\s*\(?\s*$", re.I)
+_DEMONYM_AFTER = re.compile(
+    r"\s*,\s*an?\s+(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?:[a-z-]+\s+){0,3}"
+    + _ROLE + r"\b", re.I)
+
+_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b", re.I)
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Lower-cased country names: 'Saudi Arabia' or 'Sri Lanka' is never a person."""
+    names: set[str] = set()
+    try:
+        import pycountry
+
+        for country in pycountry.countries:
+            for attr in ("name", "common_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    names.add(value.lower())
+    except Exception:  # noqa: BLE001 - a precision aid, not a requirement
+        pass
+    return frozenset(names)
+
+
+@dataclass(eq=False, slots=True)
+class Person:
+    """One individual of the document, known by the full name first written."""
+
+    name: str
+    surname: str
+    nationality: str | None = None
+
+
+@dataclass(slots=True)
+class Mention:
+    """A stretch of a sentence that refers to one or more people."""
+
+    start: int
+    end: int
+    people: list[Person]
+    kind: str  # "name", "surname", "pronoun"
+
+
+def trim_name(text: str, start: int, end: int, floor: int) -> tuple[int, int, bool] | None:
+    """Trim a capitalised run to a person's full name: ``(start, end, is_official)``, or None.
+
+    None when the run is not a person's name at all: an organisation, a place,
+    a country, or fewer than two name words. ``floor`` bounds the look-behind
+    (the sentence start).
+    """
+    words = list(re.finditer(r"\S+", text[start:end]))
+    lowered = [w.group().lower() for w in words]
+    if any(w in _ORG_OR_PLACE for w in lowered):
+        return None
+    official, first = False, 0
+    for i, w in enumerate(lowered):
+        if w in _TITLES:
+            official, first = True, i + 1
+        elif w in _LEADING:
+            first = i + 1
+    kept = words[first:]
+    if not 2 <= len(kept) <= 4:
+        return None
+    n_start, n_end = start + kept[0].start(), start + kept[-1].end()
+    if text[n_start:n_end].lower() in _country_names():
+        return None
+    before = text[max(floor, n_start - 40):n_start]
+    if first == 0 and _PLACE_OR_THE_BEFORE.search(before):
+        return None
+    if _PLACE_AFTER.match(text, n_end):
+        return None
+    if _TITLE_BEFORE.search(before) or _TITLE_AFTER.match(text, n_end):
+        official = True
+    return n_start, n_end, official
+
+
+def _nationality(text: str, start: int, end: int, floor: int) -> str | None:
+    m = _DEMONYM_BEFORE.search(text, max(floor, start - 80), start)
+    if m:
+        return _DEMONYMS[m.group(1).lower()]
+    m = _DEMONYM_AFTER.match(text, end, min(len(text), end + 80))
+    if m:
+        return _DEMONYMS[m.group(1).lower()]
+    return None
+
+
+@dataclass(slots=True)
+class PeopleIndex:
+    """The people met so far in the document, with the most recent per surname."""
+
+    by_name: dict[str, Person] = field(default_factory=dict)
+    by_surname: dict[str, Person] = field(default_factory=dict)
+    officials: set[str] = field(default_factory=set)
+
+    def person(self, name: str, nationality: str | None) -> Person:
+        key = name.casefold()
+        known = self.by_name.get(key)
+        if known is None:
+            known = Person(name=name, surname=name.split()[-1], nationality=nationality)
+            self.by_name[key] = known
+        elif nationality and not known.nationality:
+            known.nationality = nationality
+        self.by_surname[known.surname.casefold()] = known
+        return known
+
+
+def find_mentions(text: str, sentence: Sentence, index: PeopleIndex) -> list[Mention]:
+    """Names, known surnames and pronouns of one sentence, in order (pronouns unresolved)."""
+    mentions: list[Mention] = []
+    s, e = sentence.start, sentence.end
+    covered: list[tuple[int, int]] = []
+    for m in _NAME_RUN.finditer(text, s, e):
+        trimmed = trim_name(text, m.start(), m.end(), s)
+        if trimmed is None:
+            continue
+        n_start, n_end, official = trimmed
+        name = re.sub(r"\s+", " ", text[n_start:n_end])
+        covered.append((m.start(), m.end()))
+        if official:
+            index.officials.add(name.split()[-1].casefold())
+            continue
+        person = index.person(name, _nationality(text, n_start, n_end, s))
+        mentions.append(Mention(n_start, n_end, [person], "name"))
+    for m in _WORD_TOKEN.finditer(text, s, e):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        key = m.group().casefold()
+        if key in index.officials:
+            continue
+        person = index.by_surname.get(key)
+        if person is not None:
+            mentions.append(Mention(m.start(), m.end(), [person], "surname"))
+    for m in _PRONOUN.finditer(text, s, e):
+        mentions.append(Mention(m.start(), m.end(), [], "pronoun:" + m.group().lower()))
+    mentions.sort(key=lambda x: x.start)
+    return mentions
+
+
+_COORDINATION = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:[a-z]+\s+){0,2}$")
+
+
+def group_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Merge "A, B and cameraman C" into one mention of several people."""
+    groups: list[Mention] = []
+    for mention in mentions:
+        if (groups and mention.people and groups[-1].people and not groups[-1].kind.startswith("pronoun")
+                and _COORDINATION.match(text[groups[-1].end:mention.start])):
+            last = groups[-1]
+            groups[-1] = Mention(last.start, mention.end,
+                                 last.people + [p for p in mention.people if p not in last.people], "group")
+        else:
+            groups.append(mention)
+    return groups
+
+
+# --- outcomes ------------------------------------------------------------------------------
+
+_W = r"[\w’'-]+"
+_CUES: list[tuple[str, str, re.Pattern[str]]] = [
+    # (outcome, where the person usually is: "after" the verb or "before" it, pattern)
+    ("arrested", "after", re.compile(
+        r"\b(?:arrested|re-?arrested|apprehended|taken into (?:police )?custody)\b", re.I)),
+    ("detained", "after", re.compile(
+        rf"\b(?:detained|holding (?:{_W} ){{1,4}}in (?:a |an |the )?(?:{_W} ){{0,2}}"
+        r"(?:detention|custody|prison|jail))\b", re.I)),
+    ("detained", "before", re.compile(
+        r"\b(?:(?:held|kept|remanded|placed) (?:\w+ ){0,2}(?:in|into|under) (?:\w+ ){0,2}"
+        r"(?:detention|custody|arrest)|in (?:pre-?trial |administrative |immigration |incommunicado |"
+        r"police )?(?:detention|custody)|under (?:administrative |house )arrest)\b", re.I)),
+    ("deported", "after", re.compile(
+        r"\b(?:deported|expelled|refouled|forcibly returned|removed to|(?:was|were|been) returned to)\b", re.I)),
+    ("extradited", "after", re.compile(r"\b(?:extradited|extradition of)\b", re.I)),
+    ("convicted", "after", re.compile(
+        rf"\b(?:convicted|sentenced|found (?:{_W} ){{0,3}}guilty|"
+        rf"upheld (?:{_W} ){{0,8}}(?:verdict|sentence|conviction))\b", re.I)),
+    ("released", "after", re.compile(
+        rf"\b(?:released|freed|set free|granted (?:{_W} ){{0,5}}(?:early |conditional |temporary )?release)\b",
+        re.I)),
+    ("asylum_denied", "before", re.compile(
+        r"\b(?:(?:asylum|refugee(?: status)?|protection) (?:application|request|claim|petition)s? "
+        r"(?:was|were|had been|has been) (?:denied|rejected|refused|dismissed)|refugee status "
+        r"(?:was |had been )?(?:denied|refused|rejected))\b", re.I)),
+    ("asylum_denied", "after", re.compile(
+        r"\b(?:(?:denied|rejected|refused|dismissed) (?:his|her|their|the) (?:asylum |refugee |protection )?"
+        r"(?:application|request|claim|petition)|(?:denied|refused) (?:him|her|them) (?:asylum|refugee status))\b",
+        re.I)),
+    ("asylum_denied", "before", re.compile(
+        r"\b(?:application|request|claim) (?:was|had been) (?:denied|rejected|refused)\b", re.I)),
+    ("asylum_granted", "after", re.compile(
+        r"\b(?:granted (?:\w+ ){0,2}(?:political )?(?:asylum|refugee status|international protection|"
+        r"subsidiary protection)|(?:asylum|refugee status) (?:was|were|has been|had been) granted|"
+        r"recogni[sz]ed as (?:a )?refugees?)\b", re.I)),
+    ("attacked", "after", re.compile(r"\b(?:attacked|assaulted|beaten|stabbed|beat (?:him|her|them))\b", re.I)),
+]
+_ASYLUM_CONTEXT = re.compile(r"\b(?:asylum|refugee)", re.I)
+_GENERIC_DENIAL = "application|request|claim"
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|be|being|is|are|get|got)\s+(?:\w+ly\s+)?$", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|n[o’']t|refused to|declined to|failed to|without|avoid(?:ed)?|risk(?:s|ed)? being)\s+"
+    r"(?:\w+\s+){0,2}$", re.I)
+_FOREIGN_CLAUSE = re.compile(r"\b(?:to|in)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s*[–—,]?\s*where\b")
+_ACTIVE_REACH = 110
+_CLAUSE_END = re.compile(r"[,;:]\s|[.!?](?:\s|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class CaseHit:
+    person: Person
+    outcome: str
+    sentence: Sentence
+    cue_start: int
+    cue_end: int
+    mention: Mention
+    source: str
+
+
+def _resolve_pronouns(mentions: list[Mention], context: list[Mention]) -> None:
+    """Point each pronoun at the last person (he/she) or group (they) mentioned before it."""
+    seen = list(context)
+    for mention in mentions:
+        if mention.kind.startswith("pronoun:"):
+            word = mention.kind.split(":", 1)[1]
+            plural = word in _PLURAL_PRONOUNS
+            for earlier in reversed(seen):
+                if earlier.people and (len(earlier.people) > 1) == plural:
+                    mention.people = list(earlier.people)
+                    break
+        if mention.people:
+            seen.append(mention)
+
+
+def _pick(groups: list[Mention], cue: re.Match[str], side: str, text: str) -> Mention | None:
+    before = [g for g in groups if g.end <= cue.start() and g.people]
+    after = [g for g in groups if g.start >= cue.start() and g.people]
+    passive = bool(_PASSIVE_AUX.search(text, max(0, cue.start() - 30), cue.start()))
+    if side == "after" and not passive:
+        if after and after[0].start - cue.end() <= _ACTIVE_REACH:
+            return after[0]
+        return None
+    if before:
+        return before[-1]
+    return after[0] if after and side == "before" else None
+
+
+def find_cases(document: Document) -> Iterator[CaseHit]:
+    """Every (person, outcome) link the text states, in reading order (duplicates included)."""
+    text = document.text
+    index = PeopleIndex()
+    context: list[Mention] = []
+    paragraph = -1
+    previous_sentence = ""
+    for sentence in split_sentences(text):
+        if sentence.paragraph != paragraph:
+            paragraph, context, previous_sentence = sentence.paragraph, [], ""
+        mentions = find_mentions(text, sentence, index)
+        _resolve_pronouns(mentions, context)
+        groups = group_mentions(text, mentions)
+        sentence_text = text[sentence.start:sentence.end]
+        if any(g.people for g in groups):
+            for outcome, side, pattern in _CUES:
+                for cue in pattern.finditer(text, sentence.start, sentence.end):
+                    if _NEGATION.search(text, max(sentence.start, cue.start() - 30), cue.start()):
+                        continue
+                    if _FOREIGN_CLAUSE.search(text, sentence.start, cue.start()):
+                        continue
+                    if outcome == "asylum_denied" and re.match(rf"(?:{_GENERIC_DENIAL})\b", cue.group(), re.I):
+                        if not (_ASYLUM_CONTEXT.search(sentence_text) or _ASYLUM_CONTEXT.search(previous_sentence)):
+                            continue
+                    chosen = _pick(groups, cue, side, text)
+                    if chosen is None:
+                        continue
+                    for person in chosen.people:
+                        yield CaseHit(person, outcome, sentence, cue.start(), cue.end(), chosen, text)
+        context.extend(m for m in mentions if m.people)
+        previous_sentence = sentence_text
+
+
+def _case_date(document: Document, sentence: Sentence, cue_start: int) -> str | None:
+    """The date nearest the verb in its sentence, preferring one written before it."""
+    text = document.text[sentence.start:sentence.end]
+    mentions: list[DateMention] = [d for d in find_dates(text, default_year=document.year) if not d.is_period]
+    if not mentions:
+        return None
+    offset = cue_start - sentence.start
+    right_after = [d for d in mentions if 0 <= d.start - offset <= 25 and text[offset:d.start].count(",") == 0
+                   and re.search(r"\b(?:in|on)\s+$", text[offset:d.start])]
+    if right_after:  # "sentenced in 2018": the verb's own date beats the sentence's opener
+        return right_after[0].value
+    before = [d for d in mentions if d.end <= offset]
+    if before:
+        return before[-1].value
+    return mentions[0].value
+
+
+def _quote_span(hit: CaseHit) -> tuple[int, int]:
+    """The clause holding the verb and its person: from the earlier to the later of the two,
+    widened to the sentence when that is short."""
+    if hit.sentence.end - hit.sentence.start <= 240:
+        return hit.sentence.start, hit.sentence.end
+    s = min(hit.cue_start, hit.mention.start)
+    e = max(hit.cue_end, hit.mention.end)
+    clause_end = _CLAUSE_END.search(hit.source, e, hit.sentence.end)
+    return s, clause_end.start() if clause_end else hit.sentence.end
+
+
+def case_sentences(document: Document) -> set[tuple[int, int]]:
+    """Sentences that report a named person's case: event extraction leaves these alone."""
+    return {(h.sentence.start, h.sentence.end) for h in find_cases(document)}
+
+
+@register(NAME, version=VERSION, produces=[FactType.CASE])
+def extract_cases(document: Document) -> Iterable[Fact]:
+    seen: set[tuple[int, str]] = set()
+    facts: list[Fact] = []
+    for hit in find_cases(document):
+        key = (id(hit.person), hit.outcome)
+        if key in seen:
+            continue
+        seen.add(key)
+        start, end = _quote_span(hit)
+        fields: dict[str, object] = {"name": hit.person.name, "outcome": hit.outcome}
+        if hit.person.nationality:
+            fields["nationality"] = hit.person.nationality
+        date = _case_date(document, hit.sentence, hit.cue_start)
+        if date:
+            fields["date"] = date
+        confidence = 0.75 if hit.mention.kind in ("name", "group") else 0.65
+        facts.append(make_fact(document, FactType.CASE, start, end, fields, extractor=EXTRACTOR_ID,
+                               rule=f"{hit.outcome}:{hit.mention.kind.split(':')[0]}", confidence=confidence))
+    return facts
+
+
+def sentences_naming_people(document: Document) -> set[tuple[int, int]]:
+    """Sentences that name a private individual (full name or known surname).
+
+    Event extraction leaves these to cases: "the court sentenced A. B." is a
+    case, not a court ruling about nobody in particular.
+    """
+    text = document.text
+    index = PeopleIndex()
+    out: set[tuple[int, int]] = set()
+    for sentence in split_sentences(text):
+        if any(m.kind in ("name", "surname") for m in find_mentions(text, sentence, index)):
+            out.add((sentence.start, sentence.end))
+    return out

@@ -72,6 +72,7 @@ def test_statistic_value_given_as_string_still_compares() -> None:
         ("2020-03-16/2020-05-11", "2020-03-01/2020-05-31", True),
         ("2020/2023", "2020/2022", False),
         ("2019/2023", "2020/2023", False),
+        ("2020-03-16/2020-05-11", "2020-03-16", True),  # literal prefix rule
     ],
 )
 def test_event_dates_equal_prefix_or_same_period_years(gold: str, pred: str, expected: bool) -> None:

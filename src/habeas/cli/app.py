@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from habeas.cli import db, docs, review, summary
+from habeas.cli import backup, db, docs, review, summary
 from habeas.cli.common import DB_HELP, set_global_db
 from habeas.cli.extract import extract_all_command, extract_command
 from habeas.cli.ingest import ingest_command
@@ -26,6 +26,8 @@ app.command("ingest")(ingest_command)
 app.command("extract")(extract_command)
 app.command("extract-all")(extract_all_command)
 app.command("summary")(summary.summary_command)
+app.command("export")(backup.export_command)
+app.command("import")(backup.import_command)
 app.add_typer(docs.app, name="docs")
 app.add_typer(db.app, name="db")
 app.add_typer(summary.demo_app, name="demo")

@@ -46,13 +46,13 @@ def _brief(item: ScoredFact) -> str:
 
 
 def _print_errors(total: ScoreReport) -> None:
+    """One block per error: where, what was expected or predicted, and the quote to look up."""
     for title, items in (("False positives", total.false_positives), ("Misses", total.misses)):
-        table = Table(title=f"{title} ({len(items)})", title_justify="left", show_lines=False)
-        for column in ("document", "type", "fact", "quote"):
-            table.add_column(column, overflow="fold")
+        console.print(f"[bold]{title} ({len(items)})[/bold]")
         for item in items:
-            table.add_row(item.document, item.type, _brief(item), item.quote[:160])
-        console.print(table)
+            console.print(f"  {item.document}  {item.type}  {_brief(item)}", highlight=False,
+                          markup=False)
+            console.print(f"      \u201c{' '.join(item.quote.split())[:200]}\u201d", highlight=False, markup=False)
 
 
 def _print_table(report: EvaluationReport, *, errors: bool) -> None:

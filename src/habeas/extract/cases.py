@@ -373,8 +373,12 @@ def _pick(groups: list[Mention], cue: re.Match[str], side: str, text: str) -> Me
     return after[0] if after and side == "before" else None
 
 
-def find_cases(document: Document) -> Iterator[CaseHit]:
-    """Every (person, outcome) link the text states, in reading order (duplicates included)."""
+def find_cases(document: Document,
+               mentioned: list[tuple[tuple[int, int], list[Person]]] | None = None) -> Iterator[CaseHit]:
+    """Every (person, outcome) link the text states, in reading order (duplicates included).
+
+    ``mentioned``, when given, receives the people each sentence names.
+    """
     text = document.text
     index = PeopleIndex()
     context: list[Mention] = []
@@ -386,6 +390,9 @@ def find_cases(document: Document) -> Iterator[CaseHit]:
         mentions = find_mentions(text, sentence, index)
         _resolve_pronouns(mentions, context)
         groups = group_mentions(text, mentions)
+        if mentioned is not None:
+            mentioned.append(((sentence.start, sentence.end),
+                              [p for m in mentions if m.kind in ("name", "surname") for p in m.people]))
         sentence_text = text[sentence.start:sentence.end]
         if any(g.people for g in groups):
             for outcome, side, pattern in _CUES:
@@ -434,11 +441,6 @@ def _quote_span(hit: CaseHit) -> tuple[int, int]:
     return s, clause_end.start() if clause_end else hit.sentence.end
 
 
-def case_sentences(document: Document) -> set[tuple[int, int]]:
-    """Sentences that report a named person's case: event extraction leaves these alone."""
-    return {(h.sentence.start, h.sentence.end) for h in find_cases(document)}
-
-
 @register(NAME, version=VERSION, produces=[FactType.CASE])
 def extract_cases(document: Document) -> Iterable[Fact]:
     seen: set[tuple[int, str]] = set()
@@ -461,16 +463,16 @@ def extract_cases(document: Document) -> Iterable[Fact]:
     return facts
 
 
-def sentences_naming_people(document: Document) -> set[tuple[int, int]]:
-    """Sentences that name a private individual (full name or known surname).
 
-    Event extraction leaves these to cases: "the court sentenced A. B." is a
-    case, not a court ruling about nobody in particular.
+def sentences_about_cases(document: Document) -> set[tuple[int, int]]:
+    """Sentences that mention a person whose case the document reports.
+
+    Event extraction leaves these to cases: "the court sentenced A. B." or
+    "the court also imposed on B. a ban" is about one person, not an event.
     """
-    text = document.text
-    index = PeopleIndex()
-    out: set[tuple[int, int]] = set()
-    for sentence in split_sentences(text):
-        if any(m.kind in ("name", "surname") for m in find_mentions(text, sentence, index)):
-            out.add((sentence.start, sentence.end))
+    mentioned: list[tuple[tuple[int, int], list[Person]]] = []
+    hits = list(find_cases(document, mentioned))
+    with_cases = {id(h.person) for h in hits}
+    out = {(h.sentence.start, h.sentence.end) for h in hits}
+    out.update(span for span, people in mentioned if any(id(p) in with_cases for p in people))
     return out

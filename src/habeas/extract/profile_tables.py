@@ -50,7 +50,7 @@ _QUICK_FACT = re.compile(
     r"(?P<value>Not\s+Available|N/?A|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*%?\s*(?:\t\s*)*$",
     re.I)
 _HEADER = re.compile(r"^(?:[o0]bservation\s+dates?|number\s+of\s+days|yes/no|name|year|value)$", re.I)
-_RESET = re.compile(r"[o0]bservation\s+date|^[^a-z\t]*[A-Z]{4,}[^a-z\t]*$")
+_RESET = re.compile(r"(?i:[o0]bservation\s+date)|^[^a-z\t]*[A-Z]{4,}[^a-z\t]*$")
 _STOPWORDS = {"of", "the", "a", "an", "as", "by", "in", "and", "to", "year", "total", "number", "new", "on", "for"}
 _MAGNITUDE_JUMP = 10.0
 _SAME_MAGNITUDE = 3.0
@@ -121,7 +121,8 @@ def match_label(label: str) -> tuple[str, float] | None:
     A synonym counts only when most of its words occur in the label: a stray "rate"
     must not make a recognition rate.
     """
-    pool = set(_tokens(label))
+    words = _tokens(label)
+    pool = set(words) | {a + b for a, b in zip(words, words[1:])}  # words split over cells
     if not pool:
         return None
     best: tuple[float, int, str] | None = None
@@ -174,18 +175,30 @@ def _text_rows(document: Document) -> list[list[Cell]]:
             cells.append(Cell(stripped, offset + lead, offset + lead + len(stripped), LEFT))
             offset += len(part) + 1
         pairs = [i for i in range(len(cells) - 1) if _is_value(cells[i].text) and _YEAR.match(cells[i + 1].text)]
-        left_pair = pairs[0] if pairs and (pairs[0] <= 2 or len(pairs) > 1) else None
-        for i, cell in enumerate(cells):
-            if left_pair is not None:
-                cell.group = LEFT if i <= left_pair + 1 else RIGHT
-            elif pairs:
-                cell.group = LEFT if i == 0 else RIGHT
-            else:
-                cell.group = LEFT if i <= 2 and not (i > 0 and len(cells) > 4 and cells[0].text) else RIGHT
-                if i == 0:
-                    cell.group = LEFT
+        _assign_groups(cells)
         rows.append([c for c in cells if c.text])
     return rows
+
+
+def _assign_groups(cells: list[Cell]) -> None:
+    """Left or right column group for each cell of one tab-separated line.
+
+    With a value/year pair in the left group, the group boundary follows it. Otherwise
+    the first cell is left, and a following cell stays left only when it continues the
+    previous one (no empty cell between, starts in lower case: "Refugee recog|nition").
+    """
+    pairs = [i for i in range(len(cells) - 1) if _is_value(cells[i].text) and _YEAR.match(cells[i + 1].text)]
+    left_pair = pairs[0] if pairs and (pairs[0] <= 2 or len(pairs) > 1) else None
+    limit = pairs[0] - 1 if pairs else 3
+    for i, cell in enumerate(cells):
+        if left_pair is not None:
+            cell.group = LEFT if i <= left_pair + 1 else RIGHT
+        elif i == 0:
+            cell.group = LEFT
+        else:
+            previous = cells[i - 1]
+            continues = bool(previous.text) and previous.group == LEFT and cell.text[:1].islower() and i < limit
+            cell.group = LEFT if continues else RIGHT
 
 
 def _page_rows(document: Document, page: Page) -> list[list[Cell]]:
@@ -315,7 +328,9 @@ def _merge_unlabelled(series: list[Series], resets: list[int]) -> list[Series]:
     """
     merged: list[Series] = []
     for s in series:
-        if merged and not s.labels and merged[-1].labels and _similar(merged[-1], s) \
+        not_available = all(r.value is None for r in s.rows) and int(s.rows[0].year) <= int(merged[-1].rows[-1].year) \
+            if merged else False
+        if merged and not s.labels and merged[-1].labels and (not_available or _similar(merged[-1], s)) \
                 and not any(merged[-1].last < r < s.first for r in resets):
             merged[-1].rows.extend(s.rows)
             continue

@@ -83,8 +83,8 @@ _AFTER_RULES: list[tuple[str, re.Pattern[str], float]] = [
         r"in\s+(?:immigration\s+detention|(?:immigration\s+|migrant\s+)?detention\s+(?:centres|centers|facilities)|deportation\s+(?:centres|centers))",
         re.I), 0.8),
     ("refugees", re.compile(
-        r"^\s*(?:(?:officially\s+)?(?:recogni[sz]ed|registered|mandate|UNHCR-recogni[sz]ed)\s+)?refugees\b"
-        r"(?!\s+(?:were|had\s+been|have\s+been)\s+(?:deported|expelled|returned|extradited|arrested|detained))",
+        r"^\s*(?:officially\s+)?(?:recogni[sz]ed|registered|mandate|UNHCR-recogni[sz]ed)\s+refugees\b(?!\s+(?:were|had\s+been|have\s+been)\s+\w+ed\b)"
+        r"|^\s*refugees\s+(?:(?:were\s+|are\s+)?(?:living\s+|residing\s+)?in\s+the\s+country|(?:were\s+|are\s+)?(?:living|residing)\s+in)\b",
         re.I), 0.75),
     ("criminal_prison_population", re.compile(
         r"^\s*(?:prisoners|inmates|(?:people|persons)\s+(?:held\s+)?in\s+prisons?)\b(?!\s+of\s+conscience)", re.I), 0.7),
@@ -97,7 +97,10 @@ _VERB_RULES: list[tuple[str, re.Pattern[str], float]] = [
     ("apprehensions", re.compile(r"\b(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:arrested|apprehended|intercepted)\b", re.I), 0.75),
     ("stateless_persons", re.compile(r"\b(?:registered|recogni[sz]ed)\b[^.]*?\bas\s+stateless\b", re.I), 0.8),
 ]
-_STOCK_AFTER = re.compile(r"\b(?:in\s+the\s+country|living\s+in|live\s+in|resid(?:e|ing)\s+in|present\s+in|in\s+[A-Z][a-z]+\b(?!\s+\d))", re.I)
+_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_STOCK_AFTER = re.compile(
+    r"^(?!\s*(?:who|that|which)\b)[^,]*?\b(?:in\s+the\s+country|living\s+in|live\s+in|resid(?:e|ing)\s+in|present\s+in|"
+    rf"in\s+(?!{_MONTH_NAMES}\b)[A-Z][a-z]+\b(?!\s+\d))")
 _STOCK_BEFORE = re.compile(r"\b(?:host|hosts|hosted|hosting|home\s+to|there\s+(?:were|are|was|is))\s*$", re.I)
 _REGULARISED_BEFORE = re.compile(r"\b(?:legali[sz]ed|regulari[sz]ed)\s+(?:the\s+(?:status|stay|residence)\s+of\s+)?$", re.I)
 _ANAPHORA_BEFORE = re.compile(r"\b(?:a\s+)?(?:figure|estimate|number|total)\s+of\s*$|\bestimated\s*$", re.I)
@@ -191,6 +194,8 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
             if n.qualifier == "max" or re.search(r"\b(?:maximum|no\s+longer\s+than|up\s+to)\b", before, re.I):
                 return "detention_length_max_days", "detention_length:max", 0.6
         return None
+    if n.is_word and n.value < 100:
+        return None  # spelled-out small counts describe people in an incident, not a statistic
     for slug, pattern, confidence in _AFTER_RULES:
         if pattern.match(after):
             return slug, f"noun:{slug}", confidence

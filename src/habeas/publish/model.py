@@ -112,6 +112,13 @@ class IndicatorSeries:
     def has_contrasting(self) -> bool:
         return any(v.contrasting for v in self.values)
 
+    def rows(self) -> list[tuple[str, list[StatisticValue]]]:
+        """Values grouped by observation date, so contrasting figures sit side by side."""
+        out: dict[str, list[StatisticValue]] = {}
+        for value in self.values:
+            out.setdefault(value.date, []).append(value)
+        return list(out.items())
+
 
 @dataclass(slots=True)
 class StatisticsSection:

@@ -1,0 +1,496 @@
+"""Domestic legislation and the constitution that a source names.
+
+Laws are named in many national styles: "Law on Refugees", "Code of the
+Republic of X on administrative offences", "Law No. 3-I on Public Associations
+of 31 May 1996", "Law 4636/2019 on International Protection", "Immigration Act
+1971", "Penal Code (226-V (2014))", "Organic Law 4/2000", "the constitution".
+Every mention is found, then mentions of one law are merged into one record
+(title compared by the scoring rule's word set) whose articles are the union of
+those cited from it anywhere in the document and whose quote is the first
+mention. Treaties ("Convention", "Covenant"), generic "the law" and laws of
+other countries are not domestic legislation and are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pycountry
+
+from habeas.domain import Document, Fact, FactType
+from habeas.extract.dates import find_dates
+from habeas.extract.registry import register
+from habeas.extract.scoring import title_words
+from habeas.extract.spans import make_fact
+
+NAME = "laws"
+VERSION = 1
+
+_APOS = "’'"
+_WORD = r"[A-Za-z][\w’'-]*"
+
+# "Law (No. 3-I) (of the Republic of X) on <subject>"
+_LAW_ON = re.compile(
+    r"\b(?P<kw>(?:Federal\s+|Organic\s+|Constitutional\s+|General\s+)?(?:[Ll]aw|LAW)|[Cc]ode|Act|(?:Presidential\s+|Government\s+)?Decree)"
+    r"(?:\s+(?:No\.?|Nr\.?|Number)\s*(?P<num>\d[\w/.-]*|[A-Z]{1,3}-\d[\w/.-]*))?"
+    r"(?:\s+(?P<num2>\d+/(?:19|20)\d\d|\d+-[IVX]+|\d+-[A-Z]{1,3}))?"
+    r"(?:\s+o[fd]\s+(?P<of>(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}))?"
+    r"\s+(?P<prep>on|about|regarding|concerning)\s+"
+)
+# Capitalised titles ending in Act: "Nationality and Borders Act 2022", "Aliens Act".
+_ACT = re.compile(
+    r"\b(?P<title>[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|the|on|in|to|&)\s+)*[A-Z][\w’'-]*){0,7})\s+Act\b"
+    r"(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b)?"
+)
+_CODE = re.compile(
+    r"\b(?P<title>(?:Criminal|Penal|Administrative|Civil|Labou?r|Migration|Immigration|Family|Tax|Land|Water|Customs|Border|Housing)"
+    r"(?:\s+(?:Procedure|Procedural|Offences|Offenses|Infractions|Violations|Execution|Enforcement))?\s+Code"
+    r"|Code\s+of\s+(?:Criminal|Civil|Administrative)\s+(?:Procedure|Offences|Offenses|Infractions|Violations))\b",
+    re.I,
+)
+_NUMBERED = re.compile(
+    r"\b(?P<title>(?:Organic\s+Law|Royal\s+Decree|Legislative\s+Decree|Presidential\s+Decree|Government\s+Decree"
+    r"|Decree[\s-]Law|Decree|Law|Ordinance)"
+    r"\s+(?:(?P<no>No\.?|Nr\.?|Number)\s*)?(?P<num>\d{1,5}/(?P<year>(?:19|20)\d\d)|\d{1,5}-[IVX]{1,4}|(?(no)\d{1,5}(?:[-/.]\d+)*|(?!)))"
+    r")(?![\w/-])(?!\s+(?:on|about|regarding|concerning)\b)"
+)
+# Spanish, Portuguese and French titles: "Ley de Migración", "Lei de Migração", "Loi relative à l'asile".
+_ROMANCE = re.compile(
+    r"\b(?P<title>(?:Ley|Lei|Loi|Decreto|Código|Codigo|Code)(?:\s+(?:General|Org[áâa]nica|Federal|Nacional))?"
+    r"(?:\s+(?:No\.?|n[º°o]\.?)\s*\d[\d./-]*)?"
+    r"\s+(?:de|del|sobre|relativa\s+a|relative\s+(?:à|au|aux)|sur|da|do|dos|das)\s+(?:la\s+|las\s+|los\s+|el\s+|l[’']|les\s+|a\s+)?"
+    r"[A-ZÁÉÍÓÚ][\wáéíóúãõçñ’'-]*(?:\s+(?:(?:de|del|la|las|los|y|e|et|des|du|da|do|dos|das|para|en)\s+)*[A-ZÁÉÍÓÚa-záéíóú][\wáéíóúãõçñ’'-]*){0,6}?)"
+    r"(?=\s*[,.;:()]|\s+(?:of|de|del|from|in|and|which|that|was|is|,|\d)\b|\s*$)",
+    re.M,
+)
+# Capitalised "<Subject> Law" titles, only for subjects that are migration or criminal law.
+_SUBJECT_LAW = re.compile(
+    r"\b(?P<title>(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|the)\s+)?){0,3}"
+    r"(?:Migration|Immigration|Emigration|Population|Asylum|Refugees?|Foreigners|Aliens|Nationality|Citizenship|Residence"
+    r"|Border|Deportation|Trafficking|Penal|Criminal|Detention)\s+Law)\b(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b)?"
+)
+_CONSTITUTION = re.compile(r"\b(?:Constitution|constitution)\b(?!al)(?!\s+of\s+(?:a|an|the|this|that|its)\b)")
+
+_STOP = frozenset("""
+in to has have had was were is are be been being adopted amended enacted signed passed approved promulgated
+that which who whom whose as by at from since provides provide prohibits requires allows states stipulates establishes
+grants permits sets defines includes gives guarantees regulates criminalises criminalizes punishes bans obliges enables
+lacks contains applies entered came introduced took may must shall can could would should will does did not also
+only so it its their his her but or when where while if because after before during under into over with this these
+those such any all a an there here than then through within without whether".
+""".split())
+_CONNECTORS = frozenset({"and", "of", "the", "for", "against", "&"})
+_LEADING_NOISE = frozenset({
+    "The", "This", "That", "These", "Those", "A", "An", "Both", "Under", "According", "While", "Although", "However",
+    "Since", "Its", "Their", "His", "Her", "New", "Article", "Articles", "Section", "In", "On", "By", "Final", "Single",
+    "Same", "Such", "Each", "Any", "Said", "If", "When", "Where", "As", "And", "Of", "For", "To",
+})
+_NOT_DOMESTIC_BEFORE = re.compile(
+    r"(?:international|customary|humanitarian|refugee|human\s+rights|case|soft|EU|European|Union|model|Sharia|martial"
+    r"|religious|natural|common|civil|criminal)\s+$", re.I)
+_TREATY_WORDS = re.compile(r"\b(?:Convention|Covenant|Protocol|Charter|Treaty|Agreement|Declaration|Directive|Regulation\s+\(EU\))\b")
+
+_NUMBER_AFTER = re.compile(
+    r"\s*\(\s*(?P<num>(?!Art)[\w/.-]*\d[\w/.-]*)\s*(?:\(\s*(?P<y1>(?:19|20)\d\d)\s*\)|,?\s*of\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+)?(?P<y2>(?:19|20)\d\d))?\s*\)")
+_OF_DATE_AFTER = re.compile(r"\s+(?:of|dated|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+|[A-Z][a-z]+\s+\d{1,2},?\s+)?(?P<y>(?:19|20)\d\d)\b")
+_YEAR_PAREN_AFTER = re.compile(r"\s*(?:,\s*|\()(?P<y>(?:19|20)\d\d)\)?")
+_ADOPTION = re.compile(r"\b(?:adopted|enacted|passed|promulgated|signed|approved|entered\s+into\s+force|came\s+into\s+(?:force|effect))\b", re.I)
+_AMENDMENT = re.compile(r"\b(?:amended|amendments?|revised)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\bNo)(?<!\bArt)\.\s|[;\n]\s*\n|\n(?=[-•\u2022]|\s*[A-Z][A-Z ]{6,}$)", re.M)
+
+_ARTICLE = re.compile(
+    r"\b(?:[Aa]rt(?:icle|icie|ide)s?|[Aa]ricles?|Art\.)\s*"
+    r"(?P<nums>\d+(?:\s*\(\s*\w{1,3}\s*\))*(?:\s*(?:,|and|&)\s*\d+(?:\s*\(\s*\w{1,3}\s*\))*)*)"
+)
+_ARTICLE_NUM = re.compile(r"\d+(?:\s*\(\s*\w{1,3}\s*\))*")
+_OF_LAW_GAP = re.compile(r"\bof\s+(?:the\s+)?(?:(?:new|same|current|amended|present|said|country[’']s|its|this|that|[A-Z][\w-]*[’']s)\s+)*$")
+_TRAILING_NUMBERS = re.compile(r"((?:[ \t]*\b\d{3,4}\b)+)[ \t]*$")
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    title: str
+    number: str | None = None
+    year_adopted: int | None = None
+    year_amended: int | None = None
+    articles: list[str] = field(default_factory=list)
+    truncated: bool = False  # the title was cut by a page or footnote break
+
+
+# --- countries: a law "of X" or "X's law" is foreign unless X is the document's country --------
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names[value.casefold()] = c.alpha_3
+    extra = {"russia": "RUS", "iran": "IRN", "syria": "SYR", "bolivia": "BOL", "venezuela": "VEN", "tanzania": "TZA",
+             "vietnam": "VNM", "laos": "LAO", "moldova": "MDA", "south korea": "KOR", "north korea": "PRK",
+             "turkey": "TUR", "uk": "GBR", "britain": "GBR", "great britain": "GBR", "us": "USA", "usa": "USA",
+             "united states": "USA", "czech republic": "CZE", "kosovo": "XKX"}
+    names.update(extra)
+    return names
+
+
+def _is_foreign(name: str, country: str | None) -> bool:
+    code = _country_names().get(re.sub(r"^(?:the\s+)?(?:republic\s+of\s+)?", "", name.casefold()).strip())
+    return code is not None and country is not None and code != country
+
+
+_POSSESSOR = re.compile(r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)[’']s\s+(?:new\s+|current\s+|amended\s+)?$")
+
+
+def _foreign_possessor(text: str, start: int, country: str | None) -> bool:
+    m = _POSSESSOR.search(text, max(0, start - 40), start)
+    return bool(m and _is_foreign(m.group("name"), country))
+
+
+# --- finding mentions -------------------------------------------------------------------
+
+
+def _subject(text: str, pos: int) -> tuple[str, int] | None:
+    """The subject words of "Law on <subject>", as written, and where they end."""
+    words: list[tuple[str, int, int]] = []
+    capitalised_title = None
+    for m in re.finditer(r"[ \t]*\n?[ \t]*(" + _WORD + r"|&)", text[pos:pos + 160]):
+        if m.start() != (words[-1][2] - pos if words else 0):
+            break
+        word = m.group(1)
+        start, end = pos + m.start(1), pos + m.end(1)
+        lower = word.casefold()
+        if lower in _STOP and not (lower == "the" and (not words or words[-1][0].casefold() in ("of", "on"))):
+            break
+        if capitalised_title is None:
+            capitalised_title = word[0].isupper() or lower == "the"
+        elif capitalised_title and word[0].islower() and lower not in _CONNECTORS:
+            break
+        if any(ch.isdigit() for ch in word):
+            break
+        words.append((word, start, end))
+        if len(words) >= (12 if capitalised_title else 7):
+            break
+    while words and words[-1][0].casefold() in _CONNECTORS:
+        words.pop()
+    if not words or all(w.casefold() in _CONNECTORS for w, _, _ in words):
+        return None
+    return text[words[0][1]:words[-1][2]], words[-1][2]
+
+
+def _clean_title_prefix(title: str) -> str:
+    """Drop leading words that open a sentence or a phrase rather than the title."""
+    words = title.split()
+    cut = 0
+    for i, w in enumerate(words):
+        bare = w.rstrip("’'s") if w.endswith(("’s", "'s")) else w
+        if w in _LEADING_NOISE or w.casefold() == "the" or w.endswith(("’s", "'s")) or _country_names().get(bare.casefold()):
+            cut = i + 1
+    return " ".join(words[cut:])
+
+
+def _law_on_mentions(document: Document) -> Iterable[_Mention]:
+    text = document.text
+    for m in _LAW_ON.finditer(text):
+        kw = m.group("kw")
+        if kw[0].islower() and _NOT_DOMESTIC_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        if m.group("of") and not re.match(r"(?:the\s+)?Republic\s+of", m.group("of")) and not _country_names().get(m.group("of").casefold()):
+            continue
+        if m.group("of") and _is_foreign(m.group("of"), document.country):
+            continue
+        if _foreign_possessor(text, m.start(), document.country):
+            continue
+        subject = _subject(text, m.end())
+        if subject is None:
+            continue
+        words, end = subject
+        kw_title = " ".join(w.capitalize() if i == len(kw.split()) - 1 else w for i, w in enumerate(kw.split()))
+        mention = _Mention(m.start(), end, f"{kw_title} {m.group('prep')} {words}")
+        mention.truncated = bool(re.match(r"[ \t]*\n[ \t]*\n", text[end:end + 8]))
+        mention.number = m.group("num") or m.group("num2")
+        if mention.number and re.search(r"/((?:19|20)\d\d)$", mention.number):
+            mention.year_adopted = int(mention.number[-4:])
+        yield mention
+
+
+def _act_mentions(document: Document) -> Iterable[_Mention]:
+    text = document.text
+    for m in _ACT.finditer(text):
+        title = _clean_title_prefix(m.group("title"))
+        if not title or _TREATY_WORDS.search(title):
+            continue
+        start = m.start("title") + m.group("title").rfind(title) if title in m.group("title") else m.start("title")
+        if _foreign_possessor(text, start, document.country):
+            continue
+        mention = _Mention(start, m.end("title") + 4, f"{title} Act")
+        if m.group("year"):
+            mention.year_adopted = int(m.group("year"))
+            mention.end = m.end()
+        yield mention
+
+
+def _code_mentions(document: Document) -> Iterable[_Mention]:
+    for m in _CODE.finditer(document.text):
+        if _foreign_possessor(document.text, m.start(), document.country):
+            continue
+        title = " ".join(w if w.islower() and w in ("of",) else w.capitalize() for w in m.group("title").split())
+        yield _Mention(m.start(), m.end(), title)
+
+
+def _numbered_mentions(document: Document) -> Iterable[_Mention]:
+    for m in _NUMBERED.finditer(document.text):
+        mention = _Mention(m.start(), m.end(), " ".join(m.group("title").split()), number=m.group("num"))
+        if m.group("year"):
+            mention.year_adopted = int(m.group("year"))
+        yield mention
+
+
+def _romance_mentions(document: Document) -> Iterable[_Mention]:
+    for m in _ROMANCE.finditer(document.text):
+        if m.group("title").split()[0] == "Code":
+            continue  # English "Code" titles are read by the other patterns
+        if _foreign_possessor(document.text, m.start(), document.country):
+            continue
+        yield _Mention(m.start(), m.end("title"), " ".join(m.group("title").split()))
+
+
+def _subject_law_mentions(document: Document) -> Iterable[_Mention]:
+    for m in _SUBJECT_LAW.finditer(document.text):
+        title = _clean_title_prefix(m.group("title"))
+        if not title or re.search(r"\b(?:International|Customary|Humanitarian|European|EU|Human|Rights|Soft|Case)\b", title):
+            continue
+        if title.split()[0] == "Law" or _foreign_possessor(document.text, m.start(), document.country):
+            continue
+        mention = _Mention(m.end("title") - len(title), m.end("title"), title)
+        if m.group("year"):
+            mention.year_adopted = int(m.group("year"))
+            mention.end = m.end()
+        yield mention
+
+
+def _constitution_mentions(document: Document) -> Iterable[_Mention]:
+    text = document.text
+    for m in _CONSTITUTION.finditer(text):
+        of = re.match(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", text[m.end():m.end() + 60])
+        if of and _is_foreign(of.group(1), document.country):
+            continue
+        if _foreign_possessor(text, m.start(), document.country):
+            continue
+        end = m.end() + (of.end() if of and _country_names().get(of.group(1).casefold()) else 0)
+        yield _Mention(m.start(), end, "Constitution")
+
+
+def _non_overlapping(mentions: list[_Mention]) -> list[_Mention]:
+    mentions.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    kept: list[_Mention] = []
+    for mention in mentions:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+# --- numbers, years and articles ------------------------------------------------------------
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = max(0, pos - 350)
+    for m in _SENTENCE_END.finditer(text, start, pos):
+        start = m.end()
+    end_match = _SENTENCE_END.search(text, pos, min(len(text), pos + 350))
+    return start, (end_match.start() + 1 if end_match else min(len(text), pos + 350))
+
+
+def _add_number_and_year(text: str, mention: _Mention) -> None:
+    after = text[mention.end:mention.end + 80]
+    m = _NUMBER_AFTER.match(after)
+    if m:
+        num, year = m.group("num"), m.group("y1") or m.group("y2")
+        if re.fullmatch(r"(?:19|20)\d\d", num) and not year:
+            mention.year_adopted = mention.year_adopted or int(num)
+        else:
+            mention.number = mention.number or num
+            if year:
+                mention.year_adopted = mention.year_adopted or int(year)
+        mention.end += m.end()
+        return
+    m = _OF_DATE_AFTER.match(after) or _YEAR_PAREN_AFTER.match(after)
+    if m and mention.year_adopted is None:
+        mention.year_adopted = int(m.group("y"))
+        mention.end += m.end()
+
+
+def _add_table_years(text: str, mention: _Mention) -> None:
+    """Profile rows end in "<year adopted><TAB><year last amended>" cells."""
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if "\t" not in text[line_start:line_end]:
+        return
+    m = _TRAILING_NUMBERS.search(text, mention.end, line_end)
+    if not m:
+        return
+    years = []
+    for raw in m.group(1).split():
+        if len(raw) == 3 and raw[0] == "9":
+            raw = "1" + raw  # a first digit lost by the PDF layer
+        if len(raw) == 4 and 1800 <= int(raw) <= 2100:
+            years.append(int(raw))
+    if years and mention.year_adopted is None:
+        mention.year_adopted = years[0]
+    if len(years) > 1:
+        mention.year_amended = years[-1]
+
+
+def _add_prose_years(document: Document, mention: _Mention, others: list[_Mention]) -> None:
+    """An adoption or amendment verb next to the title dates it, unless another law stands between."""
+    text = document.text
+    s_start, s_end = _sentence_bounds(text, mention.start)
+    near_start, near_end = max(s_start, mention.start - 100), min(s_end, mention.end + 80)
+    for other in others:
+        if other is mention:
+            continue
+        if mention.end <= other.start < near_end:
+            near_end = other.start
+        if near_start <= other.end <= mention.start:
+            near_start = other.end
+    near = (near_start, near_end)
+    amendment = _AMENDMENT.search(text, *near)
+    adoption = _ADOPTION.search(text, *near)
+    if not amendment and not adoption:
+        return
+    dates = [d for d in find_dates(text[s_start:s_end], document.year)
+             if not d.is_period and not mention.start <= s_start + d.start < mention.end]
+    anchor = (amendment or adoption).start() - s_start  # type: ignore[union-attr]
+    year = None
+    if dates:
+        year = min(dates, key=lambda d: abs(d.start - anchor)).year
+    if amendment and (not adoption or amendment.start() <= adoption.start() + 30):
+        if year is None and re.search(r"\b(?:were|was|been|enacted|made)\b", text[s_start:s_end]):
+            year = document.year
+        if year is not None:
+            mention.year_amended = max(mention.year_amended or 0, year) or None
+    elif adoption and year is not None and mention.year_adopted is None:
+        mention.year_adopted = year
+
+
+def _parse_articles(nums: str) -> list[str]:
+    return [re.sub(r"\s+", "", a) for a in _ARTICLE_NUM.findall(nums)]
+
+
+def _attach_articles(text: str, mentions: list[_Mention]) -> None:
+    starts = [m.start for m in mentions]
+    for art in _ARTICLE.finditer(text):
+        numbers = _parse_articles(art.group("nums"))
+        target = _law_after(text, art, mentions)
+        if target is False:
+            continue  # "Article 33 of the Refugee Convention": cited from something that is not a law
+        if target is None:
+            target = _law_right_before(text, art, mentions)
+        if target is None and _stands_alone(text, art):
+            target = _nearest_before(text, art, mentions, starts)
+        if isinstance(target, _Mention):
+            for n in numbers:
+                if n not in target.articles:
+                    target.articles.append(n)
+
+
+def _law_after(text: str, art: re.Match[str], mentions: list[_Mention]) -> _Mention | bool | None:
+    window_end = art.end() + 90
+    for mention in mentions:
+        if art.end() <= mention.start <= window_end:
+            gap = text[art.end():mention.start]
+            if _OF_LAW_GAP.search(gap) and not re.search(r"[.;]\s", gap) and not _ARTICLE.search(gap):
+                return mention
+            break
+    tail = text[art.end():art.end() + 12]
+    if re.match(r"\s+of\s+(?:the\s+)?", tail):
+        return False
+    return None
+
+
+def _law_right_before(text: str, art: re.Match[str], mentions: list[_Mention]) -> _Mention | None:
+    for mention in mentions:
+        if mention.end <= art.start() <= mention.end + 4 and re.fullmatch(r"(?:[’']s)?\s*[,(]?\s*", text[mention.end:art.start()]):
+            return mention
+    return None
+
+
+def _stands_alone(text: str, art: re.Match[str]) -> bool:
+    """ "(Article 10)" or "Article 21:" cite from the law the passage is about."""
+    before = text[max(0, art.start() - 1):art.start()]
+    after = text[art.end():art.end() + 1]
+    return before == "(" and after == ")" or after == ":"
+
+
+def _nearest_before(text: str, art: re.Match[str], mentions: list[_Mention], starts: list[int]) -> _Mention | None:
+    candidates = [m for m in mentions if m.end <= art.start() and art.start() - m.end <= 450]
+    if not candidates:
+        return None
+    mention = candidates[-1]
+    between = text[mention.end:art.start()]
+    if "\n\n" in between or _TREATY_WORDS.search(between) or re.search(r"\b(?:ICCPR|ICESCR|CAT|CRC|CEDAW)\b", between):
+        return None
+    return mention
+
+
+# --- assembling -----------------------------------------------------------------------------
+
+
+def _mentions(document: Document) -> list[_Mention]:
+    found = [*_law_on_mentions(document), *_act_mentions(document), *_code_mentions(document),
+             *_numbered_mentions(document), *_constitution_mentions(document), *_romance_mentions(document),
+             *_subject_law_mentions(document)]
+    mentions = _non_overlapping(found)
+    for mention in mentions:
+        _add_number_and_year(document.text, mention)
+        _add_table_years(document.text, mention)
+        _add_prose_years(document, mention, mentions)
+    _attach_articles(document.text, mentions)
+    return mentions
+
+
+def _merge(mentions: list[_Mention]) -> list[_Mention]:
+    merged: dict[frozenset[str], _Mention] = {}
+    keys = {title_words(m.title) for m in mentions if not m.truncated}
+    for mention in sorted(mentions, key=lambda m: m.truncated):  # stable: cut titles last
+        key = title_words(mention.title)
+        if not key:
+            continue
+        if mention.truncated and key not in keys:
+            longer = [k for k in keys if key < k]
+            if len(longer) != 1:
+                continue  # a cut title that names no law of the document on its own
+            key = longer[0]
+        first = merged.get(key)
+        if first is None:
+            merged[key] = mention
+            continue
+        first.number = first.number or mention.number
+        first.year_adopted = first.year_adopted or mention.year_adopted
+        if mention.year_amended:
+            first.year_amended = max(first.year_amended or 0, mention.year_amended)
+        for a in mention.articles:
+            if a not in first.articles:
+                first.articles.append(a)
+    return list(merged.values())
+
+
+@register(NAME, version=VERSION, produces=[FactType.LAW])
+def extract_laws(document: Document) -> Iterable[Fact]:
+    """One law fact per distinct law the document names."""
+    for law in _merge(_mentions(document)):
+        if law.year_amended is not None and law.year_adopted is not None and law.year_amended < law.year_adopted:
+            law.year_amended = None
+        fields = {"title": law.title, "number": law.number, "year_adopted": law.year_adopted,
+                  "year_amended": law.year_amended, "articles": list(law.articles)}
+        yield make_fact(document, FactType.LAW, law.start, law.end, fields,
+                        extractor=f"{NAME}@{VERSION}", rule="mention", confidence=0.75)

@@ -1,0 +1,145 @@
+"""Bodies that monitor detention or receive complaints.
+
+Profiles list them in an "Authorized monitoring institutions" table with their
+type; that is the reliable source. In prose, reports name many organisations
+that do not monitor anything (data sources, partner NGOs, ministries), so only
+clear forms are read: a national human rights institution or ombudsperson
+named by its title, a national preventive mechanism, a UN agency shown acting
+in the country (not merely cited for a figure), and an NGO said to monitor
+detention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from habeas.domain import Document, Fact, FactType
+from habeas.extract.registry import register
+from habeas.extract.scoring import title_words
+from habeas.extract.spans import make_fact
+
+NAME = "institutions"
+VERSION = 1
+
+_TABLE_LABEL = re.compile(r"(?:Authori[sz]ed\s+)?monitoring\s+institutions?", re.I)
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_KIND_BY_TYPE = (
+    (re.compile(r"National\s+Human\s+Rights\s+In|\bNHRI\b", re.I), "nhri"),
+    (re.compile(r"National\s+Preventive|\bNPM\b", re.I), "npm"),
+    (re.compile(r"Ombuds", re.I), "ombudsperson"),
+    (re.compile(r"\bNGO\b|Non[\s-]?governmental|Civil\s+society", re.I), "ngo"),
+    (re.compile(r"\bUN\b|United\s+Nations", re.I), "un_body"),
+)
+
+_CAP = r"[A-Z][\w’'.-]*"
+_NHRI = re.compile(
+    r"\b(?P<name>"
+    r"(?:(?:Office\s+of\s+the\s+)?(?:" + _CAP + r"\s+){0,3}?"
+    r"(?:Human\s+Rights\s+(?:Commissioner|Ombudsman|Ombudsperson|Defender|Commission|Council|Centre|Center)"
+    r"|(?:Parliamentary\s+|Public\s+|Chief\s+|National\s+)?(?:Ombudsman|Ombudsperson|Ombudsman’s\s+Office|Ombudsman's\s+Office)"
+    r"|Commissioner\s+for\s+(?:Human|Civil)\s+Rights|Commission(?:er)?\s+(?:on|of)\s+Human\s+Rights"
+    r"|Public\s+Defender|People[’']s\s+(?:Advocate|Defender)|Defensor[ií]a\s+del\s+Pueblo|Defensor\s+del\s+Pueblo"
+    r"|Protecteur\s+du\s+Citoyen|Défenseur\s+des\s+droits|Provedor\s+de\s+Justiça"
+    r"|National\s+Preventive\s+Mechanism|Inspectorate\s+of\s+Prisons|Chief\s+Inspector\s+of\s+Prisons))"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:Republic\s+of\s+)?" + _CAP + r"(?:\s+" + _CAP + r")?)?"
+    r"(?:\s+\((?P<abbr>[A-Z]{2,10})\))?)"
+)
+_UN_AGENCIES = re.compile(
+    r"\b(?P<name>UNHCR|OHCHR|IOM|UNICEF"
+    r"|(?:Office\s+of\s+the\s+)?(?:UN|United\s+Nations)\s+High\s+Commissioner\s+for\s+(?:Refugees|Human\s+Rights)"
+    r"|UN\s+Refugee\s+Agency|International\s+Organi[sz]ation\s+for\s+Migration"
+    r"|Office\s+of\s+the\s+High\s+Commissioner\s+for\s+Human\s+Rights)\b"
+)
+_UN_CANONICAL = (
+    (re.compile(r"UNHCR|Refugees|Refugee\s+Agency"), "UNHCR"),
+    (re.compile(r"OHCHR|Human\s+Rights"), "OHCHR"),
+    (re.compile(r"IOM|Migration"), "IOM"),
+    (re.compile(r"UNICEF"), "UNICEF"),
+)
+# A UN agency merely cited for a figure ("according to IOM data") is a source, not a body present.
+_CITED_FOR_DATA = re.compile(r"^\s*(?:data|figures|statistics|estimates?|numbers|reports?\s+(?:that|show))\b", re.I)
+_NGO_MONITORS = re.compile(
+    r"\b(?:the\s+)?(?:NGO|non-governmental\s+organi[sz]ation|civil\s+society\s+organi[sz]ation)\s+(?P<name>" + _CAP
+    + r"(?:\s+" + _CAP + r"){0,5})(?=[^.;\n]{0,120}\bmonitor(?:s|ed|ing)?\b[^.;\n]{0,60}\b(?:detention|detainees|places\s+of\s+deprivation))"
+)
+
+
+def _kind_for(name: str) -> str:
+    lowered = name.casefold()
+    if "preventive mechanism" in lowered or "inspector" in lowered:
+        return "npm"
+    if any(w in lowered for w in ("ombuds", "defender", "defensor", "advocate", "protecteur", "défenseur", "provedor",
+                                   "commissioner")):
+        return "ombudsperson"
+    return "nhri"
+
+
+def _table_facts(document: Document, extractor: str) -> Iterator[Fact]:
+    text = document.text
+    offset = 0
+    in_table = False
+    for line in text.split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        label = _TABLE_LABEL.search(line)
+        cells = [(m.start(), m.group(0)) for m in re.finditer(r"[^\t]+", line)]
+        if label and label.start() < 5:
+            in_table = True
+            cells = [c for c in cells if c[0] >= label.end()]
+        elif not in_table:
+            continue
+        elif not line.startswith("\t") or not cells:
+            in_table = False
+            continue
+        if not cells:
+            continue
+        name_start, name = cells[0]
+        name = name.strip()
+        if len(name) < 4 or _YEAR.fullmatch(name) or not name[0].isupper() or re.match(r"Institution\b", name):
+            continue
+        rest = line[name_start + len(cells[0][1]):]
+        kind = next((k for pattern, k in _KIND_BY_TYPE if pattern.search(rest)), _kind_for(name))
+        year = _YEAR.search(rest)
+        trimmed_start = name_start + (len(cells[0][1]) - len(cells[0][1].lstrip()))
+        yield make_fact(document, FactType.INSTITUTION, line_start + trimmed_start, line_start + trimmed_start + len(name),
+                        {"name": name, "kind": kind, "date": year.group(1) if year else None},
+                        extractor=extractor, rule="table.row", confidence=0.9)
+
+
+def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
+    text = document.text
+    for m in _NHRI.finditer(text):
+        name = m.group("name").strip()
+        name = re.sub(r"^(?:The|A|An|In|On|As|By|While|When|Since|Under|According|However)\s+", "", name)
+        start = m.end("name") - len(name)
+        yield make_fact(document, FactType.INSTITUTION, start, m.end("name"),
+                        {"name": name, "kind": _kind_for(name), "date": None},
+                        extractor=extractor, rule="prose.nhri", confidence=0.7)
+    for m in _UN_AGENCIES.finditer(text):
+        if _CITED_FOR_DATA.match(text, m.end()):
+            continue
+        canonical = next(c for pattern, c in _UN_CANONICAL if pattern.search(m.group("name")))
+        if canonical == "IOM" and not re.search(r"\b(?:IOM|International\s+Organi[sz]ation\s+for\s+Migration)\b[^.;\n]{0,80}\b(?:monitor|visit|access|assist|present|office)",
+                                                text[m.start():m.start() + 120]):
+            continue  # IOM is mostly a data source or a return operator; count it only when shown monitoring
+        yield make_fact(document, FactType.INSTITUTION, m.start(), m.end(),
+                        {"name": canonical, "kind": "un_body", "date": None},
+                        extractor=extractor, rule="prose.un_agency", confidence=0.6)
+    for m in _NGO_MONITORS.finditer(text):
+        yield make_fact(document, FactType.INSTITUTION, m.start("name"), m.end("name"),
+                        {"name": m.group("name"), "kind": "ngo", "date": None},
+                        extractor=extractor, rule="prose.monitoring_ngo", confidence=0.55)
+
+
+@register(NAME, version=VERSION, produces=[FactType.INSTITUTION])
+def extract_institutions(document: Document) -> Iterable[Fact]:
+    """One fact per institution per document; table rows win over prose mentions."""
+    extractor = f"{NAME}@{VERSION}"
+    seen: list[frozenset[str]] = []
+    for fact in (*_table_facts(document, extractor), *_prose_facts(document, extractor)):
+        words = title_words(fact.fields["name"])
+        if not words or any(words <= s or s <= words for s in seen):
+            continue
+        seen.append(words)
+        yield fact

@@ -1,0 +1,1 @@
+"""Routes by resource: each module has view functions returning dicts and thin routes."""

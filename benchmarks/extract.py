@@ -129,6 +129,20 @@ def time_ours(documents: Sequence[Document]) -> tuple[float, int, int]:
     return time.perf_counter() - start, facts, problems
 
 
+def time_each_extractor(documents: Sequence[Document]) -> list[tuple[str, float]]:
+    """Seconds spent in each registered extractor, slowest first: where to look when slow."""
+    spent: dict[str, float] = {}
+    for extractor in registered_extractors():
+        start = time.perf_counter()
+        for document in documents:
+            try:
+                list(extractor.run(document))
+            except Exception:  # noqa: BLE001, S110 - the pipeline reports these; here only time counts
+                pass
+        spent[extractor.id] = time.perf_counter() - start
+    return sorted(spent.items(), key=lambda item: -item[1])
+
+
 def time_quantulum(texts: Sequence[str]) -> tuple[float, int]:
     quantities = 0
     with warnings.catch_warnings():
@@ -173,10 +187,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     ours_sub_s, ours_sub_facts, _ = time_ours(sub_docs)
     q_s, q_quantities = time_quantulum(sub_texts)
     ours_s, ours_facts, ours_problems = time_ours(documents)
+    per_extractor = time_each_extractor(sub_docs)
 
     ours_sub_wps = sub_words / ours_sub_s if ours_sub_s else float("inf")
     q_wps = sub_words / q_s if q_s else float("inf")
     ours_wps = total_words / ours_s if ours_s else float("inf")
+    print(f"per extractor on the subset ({sub_words:,} words), slowest first:")
+    for extractor_id, seconds in per_extractor:
+        print(f"  {extractor_id:32s} {sub_words / seconds if seconds else float('inf'):12,.0f} words/s")
     print(f"subset: {sub_words:,} words in {len(sub_texts)} documents")
     print(f"  quantulum3    {q_wps:12,.0f} words/s  ({q_s:.2f} s, {q_quantities:,} quantities)")
     print(f"  habeas        {ours_sub_wps:12,.0f} words/s  ({ours_sub_s:.2f} s, {ours_sub_facts:,} facts)")

@@ -8,6 +8,8 @@ from habeas.cli import backup, db, docs, review, summary
 from habeas.cli.common import DB_HELP, set_global_db
 from habeas.cli.extract import extract_all_command, extract_command
 from habeas.cli.ingest import ingest_command
+from habeas.cli.serve import serve_command
+from habeas.cli.profile import profile_command
 
 app = typer.Typer(
     name="habeas",
@@ -26,6 +28,8 @@ app.command("ingest")(ingest_command)
 app.command("extract")(extract_command)
 app.command("extract-all")(extract_all_command)
 app.command("summary")(summary.summary_command)
+app.command("serve")(serve_command)
+app.command("profile")(profile_command)
 app.command("export")(backup.export_command)
 app.command("import")(backup.import_command)
 app.add_typer(docs.app, name="docs")

@@ -17,8 +17,9 @@ a verb with no person in reach yields nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from habeas.domain import Document, Fact, FactType
@@ -40,63 +41,31 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOWER = "a-zß-öø-ÿā-ž"
 _TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?"
 _PARTICLE = r"(?:bin|ibn|binti|al|el|de|da|dos|van|von|der|del|ul)"
-_NAME_RUN = re.compile(rf"\b{_TOKEN}(?: (?:{_PARTICLE} )?{_TOKEN})*\b")
-_WORD_TOKEN = re.compile(rf"\b{_TOKEN}\b")
+_NAME_RUN = re.compile(rf"\b{_TOKEN}(?: (?:{_PARTICLE} )?{_TOKEN})+\b")
 
 # Sentence openers, months and days: trimmed off the left of a capitalised run.
-_LEADING = frozenset("""
-the a an in on at by for from to of and or but as after before during since when while with
-without under over between among following despite according although though however also
-then later earlier meanwhile moreover furthermore separately instead most many some several
-police authorities activists journalists officials prosecutors judges observers media
-supporters critics protesters migrants refugees residents citizens reports this that these
-those his her their its our we they he she there here credited both only even not available
-none total number
-january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday
-""".split())
+_LEADING = frozenset(["the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "of", "and", "or", "but", "as", "after", "before", "during", "since", "when", "while", "with", "without", "under", "over", "between", "among", "following", "despite", "according", "although", "though", "however", "also", "then", "later", "earlier", "meanwhile", "moreover", "furthermore", "separately", "instead", "most", "many", "some", "several", "police", "authorities", "activists", "journalists", "officials", "prosecutors", "judges", "observers", "media", "supporters", "critics", "protesters", "migrants", "refugees", "residents", "citizens", "reports", "this", "that", "these", "those", "his", "her", "their", "its", "our", "we", "they", "he", "she", "there", "here", "credited", "both", "only", "even", "not", "available", "none", "total", "number", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 # Official titles: a run that holds or follows one names an official, not a case.
-_TITLES = frozenset("""
-president vice prime minister commissioner ombudsman ombudsperson rapporteur secretary
-ambassador governor mayor judge prosecutor senator deputy chief speaker chancellor king queen
-prince princess sheikh emir general colonel captain lieutenant sergeant director chairman
-chairperson chairwoman chair spokesperson spokesman spokeswoman head inspector attorney
-mp mep lady sir dame lord bishop archbishop patriarch pope mufti high special first
-""".split())
-_TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_TITLES)) + r")\s+$", re.I)
+_TITLES = frozenset(["president", "vice", "prime", "minister", "commissioner", "ombudsman", "ombudsperson", "rapporteur", "secretary", "ambassador", "governor", "mayor", "judge", "prosecutor", "senator", "deputy", "chief", "speaker", "chancellor", "king", "queen", "prince", "princess", "sheikh", "emir", "general", "colonel", "captain", "lieutenant", "sergeant", "director", "chairman", "chairperson", "chairwoman", "chair", "spokesperson", "spokesman", "spokeswoman", "head", "inspector", "attorney", "mp", "mep", "lady", "sir", "dame", "lord", "bishop", "archbishop", "patriarch", "pope", "mufti", "high", "special", "first"])
+_TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_TITLES)) + r")\s+$", re.IGNORECASE)
 
 # Organisation, place and document words: a run holding one is not a person.
-_ORG_OR_PLACE = frozenset("""
-court courts party company corporation ministry department office agency service committee
-council commission union federation organization organisation association foundation
-institute institution university college school academy bureau centre center initiative
-project network movement group front alliance league coalition forum watch house rights human
-international national global legal democratic republic kingdom state states united nations
-city town village district region province oblast county municipality street avenue road
-highway airport port station camp prison jail colony facility hall building church mosque
-temple river lake mountain mountains island islands sea bay gulf valley desert border borders
-europe asia africa america americas eastern western northern southern central east west north
-south middle convention covenant code law act decree article protocol charter constitution
-treaty bank fund programme program times post news radio tv television channel newspaper
-gazette review journal press media online daily weekly telegram facebook twitter youtube
-instagram whatsapp covid coronavirus internet red cross crescent amnesty reporters without
-doctors health security defense defence interior justice affairs
-""".split())
+_ORG_OR_PLACE = frozenset(["court", "courts", "party", "company", "corporation", "ministry", "department", "office", "agency", "service", "committee", "council", "commission", "union", "federation", "organization", "organisation", "association", "foundation", "institute", "institution", "university", "college", "school", "academy", "bureau", "centre", "center", "initiative", "project", "network", "movement", "group", "front", "alliance", "league", "coalition", "forum", "watch", "house", "rights", "human", "international", "national", "global", "legal", "democratic", "republic", "kingdom", "state", "states", "united", "nations", "city", "town", "village", "district", "region", "province", "oblast", "county", "municipality", "street", "avenue", "road", "highway", "airport", "port", "station", "camp", "prison", "jail", "colony", "facility", "hall", "building", "church", "mosque", "temple", "river", "lake", "mountain", "mountains", "island", "islands", "sea", "bay", "gulf", "valley", "desert", "border", "borders", "europe", "asia", "africa", "america", "americas", "eastern", "western", "northern", "southern", "central", "east", "west", "north", "south", "middle", "convention", "covenant", "code", "law", "act", "decree", "article", "protocol", "charter", "constitution", "treaty", "bank", "fund", "programme", "program", "times", "post", "news", "radio", "tv", "television", "channel", "newspaper", "gazette", "review", "journal", "press", "media", "online", "daily", "weekly", "telegram", "facebook", "twitter", "youtube", "instagram", "whatsapp", "covid", "coronavirus", "internet", "red", "cross", "crescent", "amnesty", "reporters", "without", "doctors", "health", "security", "defense", "defence", "interior", "justice", "affairs"])
 
 _PLACE_AFTER = re.compile(
     r"(?:[’']s)?\s+(?:district|region|regional|province|provincial|city|town|village|court|oblast|"
     r"county|highway|road|street|party|prison|camp|airport|border|river|state|university|newspaper|"
     r"channel|company|group|movement|organi[sz]ation|office|ministry|department|checkpoint|"
-    r"municipality|area|station|centre|center|facility|hospital|police)\b", re.I)
+    r"municipality|area|station|centre|center|facility|hospital|police)\b", re.IGNORECASE)
 _PLACE_OR_THE_BEFORE = re.compile(
     r"(?:\b(?:the|in|at|to|from|into|near|across|via|towards?|with|between|against|of the|"
-    r"on the|by the|for the)|[’']s)\s+$", re.I)
+    r"on the|by the|for the)|[’']s)\s+$", re.IGNORECASE)
 _TITLE_AFTER = re.compile(
     r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?:(?:deputy|former|acting)\s+)?(?:head|director|"
     r"chair(?:man|woman|person)?|president|minister|spokes(?:person|man|woman)|secretary|coordinator|"
     r"representative|commissioner|rapporteur|ombuds(?:man|person)|governor|mayor|judge|prosecutor)\b",
-    re.I)
+    re.IGNORECASE)
 
 _ROLE = (r"(?:activist|blogger|journalist|reporter|cameraman|camerawoman|photographer|defender|critic|"
          r"objector|lawyer|dissident|leader|poet|writer|artist|student|imam|pastor|priest|cleric|"
@@ -127,12 +96,12 @@ _DEMONYMS: dict[str, str] = {
 }
 _DEMONYM_BEFORE = re.compile(
     r"\b(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?:[a-z-]+\s+){0,3}" + _ROLE
-    + r"\s*\(?\s*$", re.I)
+    + r"\s*\(?\s*$", re.IGNORECASE)
 _DEMONYM_AFTER = re.compile(
     r"\s*,\s*an?\s+(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?:[a-z-]+\s+){0,3}"
-    + _ROLE + r"\b", re.I)
+    + _ROLE + r"\b", re.IGNORECASE)
 
-_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b", re.IGNORECASE)
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 
 
@@ -148,7 +117,7 @@ def _country_names() -> frozenset[str]:
                 value = getattr(country, attr, None)
                 if value:
                     names.add(value.lower())
-    except Exception:  # noqa: BLE001 - a precision aid, not a requirement
+    except Exception:  # noqa: BLE001, S110 - a precision aid, not a requirement
         pass
     return frozenset(names)
 
@@ -215,56 +184,75 @@ def _nationality(text: str, start: int, end: int, floor: int) -> str | None:
     return None
 
 
-@dataclass(slots=True)
-class PeopleIndex:
-    """The people met so far in the document, with the most recent per surname."""
-
-    by_name: dict[str, Person] = field(default_factory=dict)
-    by_surname: dict[str, Person] = field(default_factory=dict)
-    officials: set[str] = field(default_factory=set)
-
-    def person(self, name: str, nationality: str | None) -> Person:
-        key = name.casefold()
-        known = self.by_name.get(key)
-        if known is None:
-            known = Person(name=name, surname=name.split()[-1], nationality=nationality)
-            self.by_name[key] = known
-        elif nationality and not known.nationality:
-            known.nationality = nationality
-        self.by_surname[known.surname.casefold()] = known
-        return known
+def _sentence_at(starts: list[int], sentences: tuple[Sentence, ...], offset: int) -> int | None:
+    k = bisect_right(starts, offset) - 1
+    if k >= 0 and offset < sentences[k].end:
+        return k
+    return None
 
 
-def find_mentions(text: str, sentence: Sentence, index: PeopleIndex) -> list[Mention]:
-    """Names, known surnames and pronouns of one sentence, in order (pronouns unresolved)."""
-    mentions: list[Mention] = []
-    s, e = sentence.start, sentence.end
+def collect_name_mentions(text: str, sentences: tuple[Sentence, ...]) -> dict[int, list[Mention]]:
+    """Full names and later surnames of private individuals, per sentence index.
+
+    Two passes over the whole text (names, then one alternation of the known
+    surnames) cost far less than testing each sentence. A surname refers to the
+    person of that surname whose full name was written last before it.
+    """
+    starts = [x.start for x in sentences]
+    by_sentence: dict[int, list[Mention]] = {}
+    people: dict[str, Person] = {}
+    introductions: dict[str, list[tuple[int, Person]]] = {}
+    officials: set[str] = set()
     covered: list[tuple[int, int]] = []
-    for m in _NAME_RUN.finditer(text, s, e):
-        trimmed = trim_name(text, m.start(), m.end(), s)
+    for m in _NAME_RUN.finditer(text):
+        k = _sentence_at(starts, sentences, m.start())
+        if k is None or m.end() > sentences[k].end:
+            continue
+        covered.append((m.start(), m.end()))
+        trimmed = trim_name(text, m.start(), m.end(), sentences[k].start)
         if trimmed is None:
             continue
         n_start, n_end, official = trimmed
         name = re.sub(r"\s+", " ", text[n_start:n_end])
-        covered.append((m.start(), m.end()))
+        surname = name.split()[-1]
         if official:
-            index.officials.add(name.split()[-1].casefold())
+            officials.add(surname.casefold())
             continue
-        person = index.person(name, _nationality(text, n_start, n_end, s))
-        mentions.append(Mention(n_start, n_end, [person], "name"))
-    for m in _WORD_TOKEN.finditer(text, s, e):
-        if any(a <= m.start() < b for a, b in covered):
-            continue
-        key = m.group().casefold()
-        if key in index.officials:
-            continue
-        person = index.by_surname.get(key)
-        if person is not None:
-            mentions.append(Mention(m.start(), m.end(), [person], "surname"))
-    for m in _PRONOUN.finditer(text, s, e):
-        mentions.append(Mention(m.start(), m.end(), [], "pronoun:" + m.group().lower()))
-    mentions.sort(key=lambda x: x.start)
-    return mentions
+        nationality = _nationality(text, n_start, n_end, sentences[k].start)
+        person = people.get(name.casefold())
+        if person is None:
+            person = people[name.casefold()] = Person(name=name, surname=surname, nationality=nationality)
+        elif nationality and not person.nationality:
+            person.nationality = nationality
+        introductions.setdefault(surname.casefold(), []).append((n_start, person))
+        by_sentence.setdefault(k, []).append(Mention(n_start, n_end, [person], "name"))
+    surnames = [key for key in introductions if key not in officials]
+    if surnames:
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")\b",
+                             re.IGNORECASE)
+        run_starts = [c[0] for c in covered]
+        for m in pattern.finditer(text):
+            if not m.group()[:1].isupper():
+                continue
+            c = bisect_right(run_starts, m.start()) - 1
+            if c >= 0 and m.start() < covered[c][1]:
+                continue
+            k = _sentence_at(starts, sentences, m.start())
+            if k is None:
+                continue
+            intros = introductions[m.group().casefold()]
+            i = bisect_right([pos for pos, _ in intros], m.start()) - 1
+            if i < 0:
+                continue  # a surname before anyone of that name was introduced
+            by_sentence.setdefault(k, []).append(Mention(m.start(), m.end(), [intros[i][1]], "surname"))
+    for mentions in by_sentence.values():
+        mentions.sort(key=lambda x: x.start)
+    return by_sentence
+
+
+def pronoun_mentions(text: str, sentence: Sentence) -> list[Mention]:
+    return [Mention(m.start(), m.end(), [], "pronoun:" + m.group().lower())
+            for m in _PRONOUN.finditer(text, sentence.start, sentence.end)]
 
 
 _COORDINATION = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:[a-z]+\s+){0,2}$")
@@ -290,45 +278,49 @@ _W = r"[\w’'-]+"
 _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     # (outcome, where the person usually is: "after" the verb or "before" it, pattern)
     ("arrested", "after", re.compile(
-        r"\b(?:arrested|re-?arrested|apprehended|taken into (?:police )?custody)\b", re.I)),
+        r"\b(?:arrested|re-?arrested|apprehended|taken into (?:police )?custody)\b", re.IGNORECASE)),
     ("detained", "after", re.compile(
         rf"\b(?:detained|holding (?:{_W} ){{1,4}}in (?:a |an |the )?(?:{_W} ){{0,2}}"
-        r"(?:detention|custody|prison|jail))\b", re.I)),
+        r"(?:detention|custody|prison|jail))\b", re.IGNORECASE)),
     ("detained", "before", re.compile(
         r"\b(?:(?:held|kept|remanded|placed) (?:\w+ ){0,2}(?:in|into|under) (?:\w+ ){0,2}"
         r"(?:detention|custody|arrest)|in (?:pre-?trial |administrative |immigration |incommunicado |"
-        r"police )?(?:detention|custody)|under (?:administrative |house )arrest)\b", re.I)),
+        r"police )?(?:detention|custody)|under (?:administrative |house )arrest)\b", re.IGNORECASE)),
     ("deported", "after", re.compile(
-        r"\b(?:deported|expelled|refouled|forcibly returned|removed to|(?:was|were|been) returned to)\b", re.I)),
-    ("extradited", "after", re.compile(r"\b(?:extradited|extradition of)\b", re.I)),
+        r"\b(?:deported|expelled|refouled|forcibly returned|removed to|(?:was|were|been) returned to)\b", re.IGNORECASE)),
+    ("extradited", "after", re.compile(r"\b(?:extradited|extradition of)\b", re.IGNORECASE)),
     ("convicted", "after", re.compile(
         rf"\b(?:convicted|sentenced|found (?:{_W} ){{0,3}}guilty|"
-        rf"upheld (?:{_W} ){{0,8}}(?:verdict|sentence|conviction))\b", re.I)),
+        rf"upheld (?:{_W} ){{0,8}}(?:verdict|sentence|conviction))\b", re.IGNORECASE)),
     ("released", "after", re.compile(
         rf"\b(?:released|freed|set free|granted (?:{_W} ){{0,5}}(?:early |conditional |temporary )?release)\b",
-        re.I)),
+        re.IGNORECASE)),
     ("asylum_denied", "before", re.compile(
         r"\b(?:(?:asylum|refugee(?: status)?|protection) (?:application|request|claim|petition)s? "
         r"(?:was|were|had been|has been) (?:denied|rejected|refused|dismissed)|refugee status "
-        r"(?:was |had been )?(?:denied|refused|rejected))\b", re.I)),
+        r"(?:was |had been )?(?:denied|refused|rejected))\b", re.IGNORECASE)),
     ("asylum_denied", "after", re.compile(
         r"\b(?:(?:denied|rejected|refused|dismissed) (?:his|her|their|the) (?:asylum |refugee |protection )?"
         r"(?:application|request|claim|petition)|(?:denied|refused) (?:him|her|them) (?:asylum|refugee status))\b",
-        re.I)),
+        re.IGNORECASE)),
     ("asylum_denied", "before", re.compile(
-        r"\b(?:application|request|claim) (?:was|had been) (?:denied|rejected|refused)\b", re.I)),
+        r"\b(?:application|request|claim) (?:was|had been) (?:denied|rejected|refused)\b", re.IGNORECASE)),
     ("asylum_granted", "after", re.compile(
         r"\b(?:granted (?:\w+ ){0,2}(?:political )?(?:asylum|refugee status|international protection|"
         r"subsidiary protection)|(?:asylum|refugee status) (?:was|were|has been|had been) granted|"
-        r"recogni[sz]ed as (?:a )?refugees?)\b", re.I)),
-    ("attacked", "after", re.compile(r"\b(?:attacked|assaulted|beaten|stabbed|beat (?:him|her|them))\b", re.I)),
+        r"recogni[sz]ed as (?:a )?refugees?)\b", re.IGNORECASE)),
+    ("attacked", "after", re.compile(r"\b(?:attacked|assaulted|beaten|stabbed|beat (?:him|her|them))\b", re.IGNORECASE)),
 ]
-_ASYLUM_CONTEXT = re.compile(r"\b(?:asylum|refugee)", re.I)
+_ANY_CUE = re.compile(
+    r"\b(?:arrest|apprehend|custody|detain|detention|deport|expel|refoul|return|remov|extradit|convict|sentenc|"
+    r"guilty|upheld|releas|freed|free|asylum|refugee|application|request|claim|attack|assault|beat|stabb)", re.IGNORECASE)
+_ANY_CUE_LOWER = re.compile(_ANY_CUE.pattern)
+_ASYLUM_CONTEXT = re.compile(r"\b(?:asylum|refugee)", re.IGNORECASE)
 _GENERIC_DENIAL = "application|request|claim"
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|be|being|is|are|get|got)\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|be|being|is|are|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|never|no|n[o’']t|refused to|declined to|failed to|without|avoid(?:ed)?|risk(?:s|ed)? being)\s+"
-    r"(?:\w+\s+){0,2}$", re.I)
+    r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 _FOREIGN_CLAUSE = re.compile(r"\b(?:to|in)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s*[–—,]?\s*where\b")
 _ACTIVE_REACH = 110
 _CLAUSE_END = re.compile(r"[,;:]\s|[.!?](?:\s|$)")
@@ -380,30 +372,44 @@ def find_cases(document: Document,
     ``mentioned``, when given, receives the people each sentence names.
     """
     text = document.text
-    index = PeopleIndex()
     context: list[Mention] = []
     paragraph = -1
     previous_sentence = ""
-    for sentence in split_sentences(text):
+    sentences = split_sentences(text)
+    names = collect_name_mentions(text, sentences)
+    lowered = text.lower()
+    cue_positions = [m.start() for m in (_ANY_CUE_LOWER.finditer(lowered) if len(lowered) == len(text)
+                                         else _ANY_CUE.finditer(text))]
+    cursor = 0
+    for k, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
             paragraph, context, previous_sentence = sentence.paragraph, [], ""
-        mentions = find_mentions(text, sentence, index)
+        while cursor < len(cue_positions) and cue_positions[cursor] < sentence.start:
+            cursor += 1
+        has_cue = cursor < len(cue_positions) and cue_positions[cursor] < sentence.end
+        mentions = list(names.get(k, ()))
+        if has_cue:
+            mentions = sorted(mentions + pronoun_mentions(text, sentence), key=lambda x: x.start)
+        elif not mentions:
+            previous_sentence = text[sentence.start:sentence.end]
+            continue
         _resolve_pronouns(mentions, context)
         groups = group_mentions(text, mentions)
         if mentioned is not None:
             mentioned.append(((sentence.start, sentence.end),
                               [p for m in mentions if m.kind in ("name", "surname") for p in m.people]))
         sentence_text = text[sentence.start:sentence.end]
-        if any(g.people for g in groups):
+        if has_cue and any(g.people for g in groups):
             for outcome, side, pattern in _CUES:
                 for cue in pattern.finditer(text, sentence.start, sentence.end):
                     if _NEGATION.search(text, max(sentence.start, cue.start() - 30), cue.start()):
                         continue
                     if _FOREIGN_CLAUSE.search(text, sentence.start, cue.start()):
                         continue
-                    if outcome == "asylum_denied" and re.match(rf"(?:{_GENERIC_DENIAL})\b", cue.group(), re.I):
-                        if not (_ASYLUM_CONTEXT.search(sentence_text) or _ASYLUM_CONTEXT.search(previous_sentence)):
-                            continue
+                    generic = outcome == "asylum_denied" and re.match(rf"(?:{_GENERIC_DENIAL})\b", cue.group(), re.IGNORECASE)
+                    if generic and not (_ASYLUM_CONTEXT.search(sentence_text)
+                                        or _ASYLUM_CONTEXT.search(previous_sentence)):
+                        continue  # "his application was denied" counts only where asylum is the topic
                     chosen = _pick(groups, cue, side, text)
                     if chosen is None:
                         continue
@@ -441,11 +447,37 @@ def _quote_span(hit: CaseHit) -> tuple[int, int]:
     return s, clause_end.start() if clause_end else hit.sentence.end
 
 
+_LAST_SCAN: list[tuple[str, list[CaseHit], set[tuple[int, int]]]] = []
+
+
+def scan_cases(document: Document) -> tuple[list[CaseHit], set[tuple[int, int]]]:
+    """The case links of a document, and the sentences that mention a person with a case.
+
+    Event extraction leaves those sentences to cases: "the court sentenced A. B."
+    or "the court also imposed on B. a ban" is about one person, not an event.
+    The last result is kept because cases and events read the same document in a row.
+    """
+    if _LAST_SCAN and _LAST_SCAN[0][0] is document.text:
+        return _LAST_SCAN[0][1], _LAST_SCAN[0][2]
+    mentioned: list[tuple[tuple[int, int], list[Person]]] = []
+    hits = list(find_cases(document, mentioned))
+    with_cases = {id(h.person) for h in hits}
+    about = {(h.sentence.start, h.sentence.end) for h in hits}
+    about.update(span for span, people in mentioned if any(id(p) in with_cases for p in people))
+    _LAST_SCAN[:] = [(document.text, hits, about)]
+    return hits, about
+
+
+def sentences_about_cases(document: Document) -> set[tuple[int, int]]:
+    """Sentences that mention a person whose case the document reports (see ``scan_cases``)."""
+    return scan_cases(document)[1]
+
+
 @register(NAME, version=VERSION, produces=[FactType.CASE])
 def extract_cases(document: Document) -> Iterable[Fact]:
     seen: set[tuple[int, str]] = set()
     facts: list[Fact] = []
-    for hit in find_cases(document):
+    for hit in scan_cases(document)[0]:
         key = (id(hit.person), hit.outcome)
         if key in seen:
             continue
@@ -461,18 +493,3 @@ def extract_cases(document: Document) -> Iterable[Fact]:
         facts.append(make_fact(document, FactType.CASE, start, end, fields, extractor=EXTRACTOR_ID,
                                rule=f"{hit.outcome}:{hit.mention.kind.split(':')[0]}", confidence=confidence))
     return facts
-
-
-
-def sentences_about_cases(document: Document) -> set[tuple[int, int]]:
-    """Sentences that mention a person whose case the document reports.
-
-    Event extraction leaves these to cases: "the court sentenced A. B." or
-    "the court also imposed on B. a ban" is about one person, not an event.
-    """
-    mentioned: list[tuple[tuple[int, int], list[Person]]] = []
-    hits = list(find_cases(document, mentioned))
-    with_cases = {id(h.person) for h in hits}
-    out = {(h.sentence.start, h.sentence.end) for h in hits}
-    out.update(span for span, people in mentioned if any(id(p) in with_cases for p in people))
-    return out

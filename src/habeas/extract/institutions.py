@@ -22,28 +22,30 @@ from habeas.extract.spans import make_fact
 NAME = "institutions"
 VERSION = 1
 
-_TABLE_LABEL = re.compile(r"(?:Authori[sz]ed\s+)?monitoring\s+institutions?", re.I)
+_TABLE_LABEL = re.compile(
+    r"(?:Authori[sz]ed\s+)?monitoring\s+(?:institutions?|bodies)|Bodies\s+(?:authori[sz]ed\s+to|that)\s+monitor(?:\s+detention)?",
+    re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _KIND_BY_TYPE = (
-    (re.compile(r"National\s+Human\s+Rights\s+In|\bNHRI\b", re.I), "nhri"),
-    (re.compile(r"National\s+Preventive|\bNPM\b", re.I), "npm"),
-    (re.compile(r"Ombuds", re.I), "ombudsperson"),
-    (re.compile(r"\bNGO\b|Non[\s-]?governmental|Civil\s+society", re.I), "ngo"),
-    (re.compile(r"\bUN\b|United\s+Nations", re.I), "un_body"),
+    (re.compile(r"National\s+Human\s+Rights\s+In|\bNHRI\b", re.IGNORECASE), "nhri"),
+    (re.compile(r"National\s+Preventive|\bNPM\b", re.IGNORECASE), "npm"),
+    (re.compile(r"Ombuds", re.IGNORECASE), "ombudsperson"),
+    (re.compile(r"\bNGO\b|Non[\s-]?governmental|Civil\s+society", re.IGNORECASE), "ngo"),
+    (re.compile(r"\bUN\b|United\s+Nations", re.IGNORECASE), "un_body"),
 )
 
 _CAP = r"[A-Z][\w’'.-]*"
 _NHRI = re.compile(
     r"\b(?P<name>"
-    r"(?:(?:Office\s+of\s+the\s+)?(?:" + _CAP + r"\s+){0,3}?"
-    r"(?:Human\s+Rights\s+(?:Commissioner|Ombudsman|Ombudsperson|Defender|Commission|Council|Centre|Center)"
+    r"(?:(?:Office\s+of\s+the\s+)?(?:" + _CAP + r" +){0,3}?"
+    r"(?:Human\s+Rights\s+(?:Commissioner|Ombudsman|Ombudsperson|Commission|Council)"
     r"|(?:Parliamentary\s+|Public\s+|Chief\s+|National\s+)?(?:Ombudsman|Ombudsperson|Ombudsman’s\s+Office|Ombudsman's\s+Office)"
     r"|Commissioner\s+for\s+(?:Human|Civil)\s+Rights|Commission(?:er)?\s+(?:on|of)\s+Human\s+Rights"
     r"|Public\s+Defender|People[’']s\s+(?:Advocate|Defender)|Defensor[ií]a\s+del\s+Pueblo|Defensor\s+del\s+Pueblo"
     r"|Protecteur\s+du\s+Citoyen|Défenseur\s+des\s+droits|Provedor\s+de\s+Justiça"
     r"|National\s+Preventive\s+Mechanism|Inspectorate\s+of\s+Prisons|Chief\s+Inspector\s+of\s+Prisons))"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:Republic\s+of\s+)?" + _CAP + r"(?:\s+" + _CAP + r")?)?"
-    r"(?:\s+\((?P<abbr>[A-Z]{2,10})\))?)"
+    r"(?:\s+\((?P<abbr>[A-Z]{2,10})\))?)(?![\w’'])"
 )
 _UN_AGENCIES = re.compile(
     r"\b(?P<name>UNHCR|OHCHR|IOM|UNICEF"
@@ -58,7 +60,7 @@ _UN_CANONICAL = (
     (re.compile(r"UNICEF"), "UNICEF"),
 )
 # A UN agency merely cited for a figure ("according to IOM data") is a source, not a body present.
-_CITED_FOR_DATA = re.compile(r"^\s*(?:data|figures|statistics|estimates?|numbers|reports?\s+(?:that|show))\b", re.I)
+_CITED_FOR_DATA = re.compile(r"^\s*(?:data|figures|statistics|estimates?|numbers|reports?\s+(?:that|show))\b", re.IGNORECASE)
 _NGO_MONITORS = re.compile(
     r"\b(?:the\s+)?(?:NGO|non-governmental\s+organi[sz]ation|civil\s+society\s+organi[sz]ation)\s+(?P<name>" + _CAP
     + r"(?:\s+" + _CAP + r"){0,5})(?=[^.;\n]{0,120}\bmonitor(?:s|ed|ing)?\b[^.;\n]{0,60}\b(?:detention|detainees|places\s+of\s+deprivation))"
@@ -73,6 +75,17 @@ def _kind_for(name: str) -> str:
                                    "commissioner")):
         return "ombudsperson"
     return "nhri"
+
+
+def _table_lines(text: str) -> list[tuple[int, int]]:
+    """Ranges of lines that carry tab-separated cells: prose rules do not read inside tables."""
+    out = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.count("\t") >= 1:
+            out.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return out
 
 
 def _table_facts(document: Document, extractor: str) -> Iterator[Fact]:
@@ -109,7 +122,14 @@ def _table_facts(document: Document, extractor: str) -> Iterator[Fact]:
 
 def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
     text = document.text
+    tables = _table_lines(text)
+    last_end = -10
     for m in _NHRI.finditer(text):
+        if any(a <= m.start() < b for a, b in tables):
+            continue
+        if re.fullmatch(r"\s*\(\s*", text[last_end:m.start()]):
+            continue  # "The Spanish Ombudsman (Defensor del Pueblo)": the same body in another language
+        last_end = m.end()
         name = m.group("name").strip()
         name = re.sub(r"^(?:The|A|An|In|On|As|By|While|When|Since|Under|According|However)\s+", "", name)
         start = m.end("name") - len(name)

@@ -14,7 +14,7 @@ other countries are not domestic legislation and are left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -37,19 +37,21 @@ _LAW_ON = re.compile(
     r"\b(?P<kw>(?:Federal\s+|Organic\s+|Constitutional\s+|General\s+)?(?:[Ll]aw|LAW)|[Cc]ode|Act|(?:Presidential\s+|Government\s+)?Decree)"
     r"(?:\s+(?:No\.?|Nr\.?|Number)\s*(?P<num>\d[\w/.-]*|[A-Z]{1,3}-\d[\w/.-]*))?"
     r"(?:\s+(?P<num2>\d+/(?:19|20)\d\d|\d+-[IVX]+|\d+-[A-Z]{1,3}))?"
+    r"(?:\s+of\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+)?(?P<ofyear>(?:19|20)\d\d))?"
     r"(?:\s+o[fd]\s+(?P<of>(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}))?"
     r"\s+(?P<prep>on|about|regarding|concerning)\s+"
 )
 # Capitalised titles ending in Act: "Nationality and Borders Act 2022", "Aliens Act".
 _ACT = re.compile(
-    r"\b(?P<title>[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|the|on|in|to|&)\s+)*[A-Z][\w’'-]*){0,7})\s+Act\b"
-    r"(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b)?"
+    r"\b(?P<title>[A-Z][\w’'-]*(?:(?:,?\s+(?:(?:and|of|for|the|on|in|to|&)\s+)*[A-Z][\w’'-]*)|\s+\([A-Z][^()\n]{0,60}\)){0,8})"
+    r"\s+(?P<kw>Act|(?=[^\n]{0,12}\d{4})(?:Rules|Regulations|Order|Bill))\b"
+    r"(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)(?:/\d\d)?\b)?"
 )
 _CODE = re.compile(
     r"\b(?P<title>(?:Criminal|Penal|Administrative|Civil|Labou?r|Migration|Immigration|Family|Tax|Land|Water|Customs|Border|Housing)"
     r"(?:\s+(?:Procedure|Procedural|Offences|Offenses|Infractions|Violations|Execution|Enforcement))?\s+Code"
     r"|Code\s+of\s+(?:Criminal|Civil|Administrative)\s+(?:Procedure|Offences|Offenses|Infractions|Violations))\b",
-    re.I,
+    re.IGNORECASE,
 )
 _NUMBERED = re.compile(
     r"\b(?P<title>(?:Organic\s+Law|Royal\s+Decree|Legislative\s+Decree|Presidential\s+Decree|Government\s+Decree"
@@ -64,7 +66,7 @@ _ROMANCE = re.compile(
     r"\s+(?:de|del|sobre|relativa\s+a|relative\s+(?:à|au|aux)|sur|da|do|dos|das)\s+(?:la\s+|las\s+|los\s+|el\s+|l[’']|les\s+|a\s+)?"
     r"[A-ZÁÉÍÓÚ][\wáéíóúãõçñ’'-]*(?:\s+(?:(?:de|del|la|las|los|y|e|et|des|du|da|do|dos|das|para|en)\s+)*[A-ZÁÉÍÓÚa-záéíóú][\wáéíóúãõçñ’'-]*){0,6}?)"
     r"(?=\s*[,.;:()]|\s+(?:of|de|del|from|in|and|which|that|was|is|,|\d)\b|\s*$)",
-    re.M,
+    re.MULTILINE,
 )
 # Capitalised "<Subject> Law" titles, only for subjects that are migration or criminal law.
 _SUBJECT_LAW = re.compile(
@@ -74,14 +76,7 @@ _SUBJECT_LAW = re.compile(
 )
 _CONSTITUTION = re.compile(r"\b(?:Constitution|constitution)\b(?!al)(?!\s+of\s+(?:a|an|the|this|that|its)\b)")
 
-_STOP = frozenset("""
-in to has have had was were is are be been being adopted amended enacted signed passed approved promulgated
-that which who whom whose as by at from since provides provide prohibits requires allows states stipulates establishes
-grants permits sets defines includes gives guarantees regulates criminalises criminalizes punishes bans obliges enables
-lacks contains applies entered came introduced took may must shall can could would should will does did not also
-only so it its their his her but or when where while if because after before during under into over with this these
-those such any all a an there here than then through within without whether".
-""".split())
+_STOP = frozenset(["in", "to", "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "adopted", "amended", "enacted", "signed", "passed", "approved", "promulgated", "that", "which", "who", "whom", "whose", "as", "by", "at", "from", "since", "provides", "provide", "prohibits", "requires", "allows", "states", "stipulates", "establishes", "grants", "permits", "sets", "defines", "includes", "gives", "guarantees", "regulates", "criminalises", "criminalizes", "punishes", "bans", "obliges", "enables", "lacks", "contains", "applies", "entered", "came", "introduced", "took", "may", "must", "shall", "can", "could", "would", "should", "will", "does", "did", "not", "also", "only", "so", "it", "its", "their", "his", "her", "but", "or", "when", "where", "while", "if", "because", "after", "before", "during", "under", "into", "over", "with", "this", "these", "those", "such", "any", "all", "a", "an", "there", "here", "than", "then", "through", "within", "without", 'whether".'])
 _CONNECTORS = frozenset({"and", "of", "the", "for", "against", "&"})
 _LEADING_NOISE = frozenset({
     "The", "This", "That", "These", "Those", "A", "An", "Both", "Under", "According", "While", "Although", "However",
@@ -90,16 +85,16 @@ _LEADING_NOISE = frozenset({
 })
 _NOT_DOMESTIC_BEFORE = re.compile(
     r"(?:international|customary|humanitarian|refugee|human\s+rights|case|soft|EU|European|Union|model|Sharia|martial"
-    r"|religious|natural|common|civil|criminal)\s+$", re.I)
+    r"|religious|natural|common|civil|criminal)\s+$", re.IGNORECASE)
 _TREATY_WORDS = re.compile(r"\b(?:Convention|Covenant|Protocol|Charter|Treaty|Agreement|Declaration|Directive|Regulation\s+\(EU\))\b")
 
 _NUMBER_AFTER = re.compile(
-    r"\s*\(\s*(?P<num>(?!Art)[\w/.-]*\d[\w/.-]*)\s*(?:\(\s*(?P<y1>(?:19|20)\d\d)\s*\)|,?\s*of\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+)?(?P<y2>(?:19|20)\d\d))?\s*\)")
+    r"\s*\(\s*(?:(?:Law|Act|Decree)\s+)?(?:No\.?\s*)?(?P<num>(?!Art)[\w/.-]*\d[\w/.-]*)\s*(?:\(\s*(?P<y1>(?:19|20)\d\d)\s*\)|,?\s*of\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+)?(?P<y2>(?:19|20)\d\d))?\s*\)")
 _OF_DATE_AFTER = re.compile(r"\s+(?:of|dated|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+|[A-Z][a-z]+\s+\d{1,2},?\s+)?(?P<y>(?:19|20)\d\d)\b")
 _YEAR_PAREN_AFTER = re.compile(r"\s*(?:,\s*|\()(?P<y>(?:19|20)\d\d)\)?")
-_ADOPTION = re.compile(r"\b(?:adopted|enacted|passed|promulgated|signed|approved|entered\s+into\s+force|came\s+into\s+(?:force|effect))\b", re.I)
-_AMENDMENT = re.compile(r"\b(?:amended|amendments?|revised)\b", re.I)
-_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\bNo)(?<!\bArt)\.\s|[;\n]\s*\n|\n(?=[-•\u2022]|\s*[A-Z][A-Z ]{6,}$)", re.M)
+_ADOPTION = re.compile(r"\b(?:adopted|enacted|passed|promulgated|signed|approved|entered\s+into\s+force|came\s+into\s+(?:force|effect))\b", re.IGNORECASE)
+_AMENDMENT = re.compile(r"\b(?:amended|amendments?|revised)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\bNo)(?<!\bArt)\.\s|[;\n]\s*\n|\n(?=[-•\u2022]|\s*[A-Z][A-Z ]{6,}$)", re.MULTILINE)
 
 _ARTICLE = re.compile(
     r"\b(?:[Aa]rt(?:icle|icie|ide)s?|[Aa]ricles?|Art\.)\s*"
@@ -156,6 +151,25 @@ def _foreign_possessor(text: str, start: int, country: str | None) -> bool:
 
 # --- finding mentions -------------------------------------------------------------------
 
+_ACT_ANCHOR = re.compile(r"\b(?:Act|Rules|Regulations|Order|Bill)\b")
+_LAW_ANCHOR = re.compile(r"\bLaw\b")
+
+
+def _anchored(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str], group: str) -> Iterator[re.Match[str]]:
+    """Matches of a costly title pattern, tried only in windows that end at its keyword.
+
+    Titles such as "Nationality and Borders Act 2022" start anywhere but end in a
+    rare word; scanning back from that word keeps extraction fast on long reports.
+    """
+    last_end = -1
+    for a in anchor.finditer(text):
+        lo = max(0, a.start() - 160, last_end)
+        for m in pattern.finditer(text, lo, min(len(text), a.end() + 16)):
+            if m.start(group) <= a.start() < m.end(group) + 1 and m.end() > last_end:
+                last_end = m.end()
+                yield m
+                break
+
 
 def _subject(text: str, pos: int) -> tuple[str, int] | None:
     """The subject words of "Law on <subject>", as written, and where they end."""
@@ -169,8 +183,8 @@ def _subject(text: str, pos: int) -> tuple[str, int] | None:
         lower = word.casefold()
         if lower in _STOP and not (lower == "the" and (not words or words[-1][0].casefold() in ("of", "on"))):
             break
-        if capitalised_title is None:
-            capitalised_title = word[0].isupper() or lower == "the"
+        if capitalised_title is None and lower != "the":
+            capitalised_title = word[0].isupper()
         elif capitalised_title and word[0].islower() and lower not in _CONNECTORS:
             break
         if any(ch.isdigit() for ch in word):
@@ -218,21 +232,27 @@ def _law_on_mentions(document: Document) -> Iterable[_Mention]:
         mention.number = m.group("num") or m.group("num2")
         if mention.number and re.search(r"/((?:19|20)\d\d)$", mention.number):
             mention.year_adopted = int(mention.number[-4:])
+        if m.group("ofyear"):
+            mention.year_adopted = int(m.group("ofyear"))
         yield mention
 
 
 def _act_mentions(document: Document) -> Iterable[_Mention]:
     text = document.text
-    for m in _ACT.finditer(text):
+    for m in _anchored(_ACT, text, _ACT_ANCHOR, "kw"):
         title = _clean_title_prefix(m.group("title"))
         if not title or _TREATY_WORDS.search(title):
             continue
         start = m.start("title") + m.group("title").rfind(title) if title in m.group("title") else m.start("title")
         if _foreign_possessor(text, start, document.country):
             continue
-        mention = _Mention(start, m.end("title") + 4, f"{title} Act")
+        kw = m.group("kw")
+        if kw != "Act" and not m.group("year"):
+            continue  # "Rules", "Regulations" and "Order" are titles only with their year
+        mention = _Mention(start, m.end("kw"), f"{title} {kw}")
         if m.group("year"):
             mention.year_adopted = int(m.group("year"))
+            mention.title = f"{title} {kw} {m.group('year')}"
             mention.end = m.end()
         yield mention
 
@@ -263,7 +283,7 @@ def _romance_mentions(document: Document) -> Iterable[_Mention]:
 
 
 def _subject_law_mentions(document: Document) -> Iterable[_Mention]:
-    for m in _SUBJECT_LAW.finditer(document.text):
+    for m in _anchored(_SUBJECT_LAW, document.text, _LAW_ANCHOR, "title"):
         title = _clean_title_prefix(m.group("title"))
         if not title or re.search(r"\b(?:International|Customary|Humanitarian|European|EU|Human|Rights|Soft|Case)\b", title):
             continue
@@ -449,9 +469,10 @@ def _mentions(document: Document) -> list[_Mention]:
     found = [*_law_on_mentions(document), *_act_mentions(document), *_code_mentions(document),
              *_numbered_mentions(document), *_constitution_mentions(document), *_romance_mentions(document),
              *_subject_law_mentions(document)]
+    for mention in found:
+        _add_number_and_year(document.text, mention)
     mentions = _non_overlapping(found)
     for mention in mentions:
-        _add_number_and_year(document.text, mention)
         _add_table_years(document.text, mention)
         _add_prose_years(document, mention, mentions)
     _attach_articles(document.text, mentions)
@@ -461,15 +482,18 @@ def _mentions(document: Document) -> list[_Mention]:
 def _merge(mentions: list[_Mention]) -> list[_Mention]:
     merged: dict[frozenset[str], _Mention] = {}
     keys = {title_words(m.title) for m in mentions if not m.truncated}
+    # "the Immigration Act" later in a text that named "the Immigration Act 1971" is that Act.
+    keys = {k for k in keys if not any(k < other and all(w.isdigit() for w in other - k) for other in keys)}
     for mention in sorted(mentions, key=lambda m: m.truncated):  # stable: cut titles last
         key = title_words(mention.title)
         if not key:
             continue
-        if mention.truncated and key not in keys:
+        if key not in keys or mention.truncated:
             longer = [k for k in keys if key < k]
-            if len(longer) != 1:
-                continue  # a cut title that names no law of the document on its own
-            key = longer[0]
+            if (mention.truncated and len(longer) != 1) or len(longer) > 1:
+                continue  # a cut or ambiguous short title: it names no one law of the document
+            if len(longer) == 1:
+                key = longer[0]
         first = merged.get(key)
         if first is None:
             merged[key] = mention

@@ -91,9 +91,22 @@ class Series:
         return self.rows[-1].line
 
 
+_OCR_DIGITS = str.maketrans("015", "ols")
+
+
 def _tokens(text: str) -> list[str]:
-    words = re.findall(r"[a-z]+|\d[\d,]*", text.lower())
-    return [w.replace(",", "") for w in words if w not in _STOPWORDS and (len(w) > 1 or w.isdigit())]
+    """Lower-case words; OCR digits inside words are read as letters ("Popu1ation")."""
+    words = re.findall(r"[a-z0-9][a-z0-9,]*", text.lower())
+    out = []
+    for w in words:
+        w = w.rstrip(",")
+        if re.search(r"[a-z]", w):
+            w = w.translate(_OCR_DIGITS).replace(",", "")
+        else:
+            w = w.replace(",", "")
+        if w and w not in _STOPWORDS and (len(w) > 1 or w.isdigit()):
+            out.append(w)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +120,11 @@ def _label_vocabulary() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(entries)
 
 
+@lru_cache(maxsize=1)
+def _vocabulary_tokens() -> frozenset[str]:
+    return frozenset(t for _, toks in _label_vocabulary() for t in toks)
+
+
 def _token_in(token: str, pool: set[str]) -> bool:
     if token in pool:
         return True
@@ -115,6 +133,7 @@ def _token_in(token: str, pool: set[str]) -> bool:
     return any(len(p) >= 5 and fuzz.ratio(token, p) >= 80 for p in pool)
 
 
+@lru_cache(maxsize=4096)
 def match_label(label: str) -> tuple[str, float] | None:
     """Best indicator for a (possibly garbled, possibly joined) label, with coverage 0..1.
 
@@ -125,9 +144,10 @@ def match_label(label: str) -> tuple[str, float] | None:
     pool = set(words) | {a + b for a, b in zip(words, words[1:])}  # words split over cells
     if not pool:
         return None
+    present = {t for t in _vocabulary_tokens() if _token_in(t, pool)}
     best: tuple[float, int, str] | None = None
     for slug, toks in _label_vocabulary():
-        hits = sum(1 for t in toks if _token_in(t, pool))
+        hits = sum(1 for t in toks if t in present)
         coverage = hits / len(toks)
         if coverage < 0.75:
             continue

@@ -35,12 +35,12 @@ VERSION = 1
 EXTRACTOR_ID = f"{NAME}@{VERSION}"
 
 _ARTICLE_HEADING = re.compile(r"^\s*(?:Articles?|ARTICLES?)\s+\d+[^\n]{0,100}$")
-_ARTICLE_NUMBERS = re.compile(r"\b(?:articles?)\s+((?:\d+(?:\(\d+\))?(?:\s*(?:,|and|&|-|–)\s*)?)+)", re.I)
+_ARTICLE_NUMBERS = re.compile(r"\b(?:articles?)\s+((?:\d+(?:\(\d+\))?(?:\s*(?:,|and|&|-|–)\s*)?)+)", re.IGNORECASE)
 _RECOMMENDATIONS_HEADING = re.compile(
     r"^\s*(?:[\dIVX]+[.)]?\s*)?(?:(?:key|main|our|general|specific|final)\s+)?recommendations?\b"
-    r"(?:\s+(?:to|for)\b[^.]*)?\s*:?\s*$", re.I)
+    r"(?:\s+(?:to|for)\b[^.]*)?\s*:?\s*$", re.IGNORECASE)
 _INTRO = re.compile(
-    r"\b(?:recommends?|urges?|encourages?|calls? (?:up)?on|invites?|requests?|asks?|should)\b[^\n]*:\s*$", re.I)
+    r"\b(?:recommends?|urges?|encourages?|calls? (?:up)?on|invites?|requests?|asks?|should)\b[^\n]*:\s*$", re.IGNORECASE)
 _QUESTION_START = re.compile(
     r"^(?:Will|Can|Could|What|How|Does|Do|Is|Are|Has|Have|Why|When|Which|Who|Whom|Would|Should|Did|"
     r"Please|In what|To what|Where)\b")
@@ -49,7 +49,7 @@ _PROSE = re.compile(
     r"(?:recommends|urges|calls (?:up)?on|encourages|requests|invites|reiterates its recommendation)\b"
     r"[^.]{0,40}\b(?:State party|Government|authorities)\b)")
 _ADDRESSEE = re.compile(
-    r"\b(?:urges?|encourages?|calls? (?:up)?on|invites?|requests?|asks?|recommends? that)\s+(?:the\s+)?"
+    r"\b(?i:urges?|encourages?|calls? (?:up)?on|invites?|requests?|asks?|recommends? that)\s+(?:the\s+)?"
     r"([A-Z][\w-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*)*)(?:\s+\(([A-Z]{2,10})\))?")
 _BODY_WORDS = re.compile(
     r"\b(?:Committee|Council|Commission|Office|Agency|Organi[sz]ation|Union|Rapporteur|Bank|Fund|Programme|"
@@ -180,7 +180,7 @@ class _Reader:
 
     def read_item(self, i: int, body_start: int, question: bool) -> tuple[Item, int]:
         """The item starting at line ``i`` (its words from ``body_start``); returns the next line."""
-        s, e = self.lines[i]
+        e = self.lines[i][1]
         pieces = [self.text[body_start:e]]
         quote_end = e
         broke = False

@@ -124,10 +124,21 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return trimmed
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Every sentence of ``text`` in order, each tagged with its paragraph index."""
+_LAST: list[tuple[str, tuple[Sentence, ...]]] = []
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Every sentence of ``text`` in order, each tagged with its paragraph index.
+
+    The last result is kept: several extractors split the same document in a
+    row, and the split is a measurable share of their time.
+    """
+    if _LAST and _LAST[0][0] is text:
+        return _LAST[0][1]
     sentences: list[Sentence] = []
     for index, (p_start, p_end) in enumerate(paragraphs(text)):
         for s, e in split_paragraph(text, p_start, p_end):
             sentences.append(Sentence(s, e, index))
-    return sentences
+    result = tuple(sentences)
+    _LAST[:] = [(text, result)]
+    return result

@@ -66,8 +66,8 @@ _AFTER_RULES: list[tuple[str, re.Pattern[str], float]] = [
         rf"|^\s*(?:\w+\s+){{0,2}}?{_PEOPLE}\b[^.]*?\b(?:registered|recogni[sz]ed|identified|documented)\b[^.]*?\bas\s+stateless\b",
         re.I), 0.85),
     ("asylum_applications", re.compile(
-        r"^\s*(?:new\s+|first-time\s+)?(?:asylum|refugee(?:\s+status)?)\s+(?:applications|claims|requests)\b"
-        r"|^\s*(?:new\s+)?(?:applications|claims|requests)\s+for\s+(?:asylum|refugee\s+status)\b"
+        r"^\s*(?:new\s+|first-time\s+)?(?:asylum|refugee(?:\s+status)?|international\s+protection)\s+(?:applications|claims|requests)\b"
+        r"|^\s*(?:new\s+|first-time\s+)?(?:applications|claims|requests)\s+for\s+(?:asylum|refugee\s+status|international\s+protection)\b"
         r"|^\s*(?:\w+\s+){0,2}?asylum[- ]seekers\s+(?:applied|lodged|filed|registered)\b",
         re.I), 0.85),
     ("employers_sanctioned", re.compile(
@@ -82,6 +82,9 @@ _AFTER_RULES: list[tuple[str, re.Pattern[str], float]] = [
         rf"|^\s*(?:\w+\s+){{0,2}}?(?:{_PEOPLE}|{_MIGRANT})\s+(?:were\s+|are\s+|had\s+been\s+|have\s+been\s+)?(?:held\s+|placed\s+|detained\s+|kept\s+)?"
         r"in\s+(?:immigration\s+detention|(?:immigration\s+|migrant\s+)?detention\s+(?:centres|centers|facilities)|deportation\s+(?:centres|centers))",
         re.I), 0.8),
+    ("detention_facilities", re.compile(
+        r"^\s*(?:immigration\s+|pre-?removal\s+|migrant\s+)?(?:removal|detention|deportation|holding)\s+(?:centres|centers|facilities|camps)\b",
+        re.I), 0.7),
     ("refugees", re.compile(
         r"^\s*(?:officially\s+)?(?:recogni[sz]ed|registered|mandate|UNHCR-recogni[sz]ed)\s+refugees\b(?!\s+(?:were|had\s+been|have\s+been)\s+\w+ed\b)"
         r"|^\s*refugees\s+(?:(?:were\s+|are\s+)?(?:living\s+|residing\s+)?in\s+the\s+country|(?:were\s+|are\s+)?(?:living|residing)\s+in)\b",
@@ -90,8 +93,13 @@ _AFTER_RULES: list[tuple[str, re.Pattern[str], float]] = [
         r"^\s*(?:prisoners|inmates|(?:people|persons)\s+(?:held\s+)?in\s+prisons?)\b(?!\s+of\s+conscience)", re.I), 0.7),
 ]
 
+_AFTER_RULES_BY_SLUG = {slug: pattern for slug, pattern, _ in _AFTER_RULES}
+
 _VERB_RULES: list[tuple[str, re.Pattern[str], float]] = [
-    ("deportations", re.compile(r"\b(?:were|had\s+been|have\s+been|was|being)\s+(?:\w+\s+)?(?:deported|expelled|removed|forcibly\s+returned)\b", re.I), 0.75),
+    ("deportations", re.compile(r"^\s*(?:(?:were|had\s+been|have\s+been|was|being)\s+(?:\w+\s+)?)?(?:deported|expelled|removed|forcibly\s+returned)\b", re.I), 0.75),
+    ("immigration_detainees", re.compile(
+        r"^\s*(?:(?:were|are|had\s+been|have\s+been)\s+(?:being\s+)?held\s+in\s+(?:the\s+|official\s+)?(?:immigration\s+)?(?:detention|removal|[A-Z]{2,5}s?\b)"
+        r"|entered\s+(?:immigration\s+)?detention)", re.I), 0.65),
     ("returns", re.compile(r"\b(?:had\s+|have\s+|has\s+)?(?:returned\s+(?:home|to\s+their\s+(?:home\s+)?countr)|left\s+the\s+country|were\s+returned\s+home)", re.I), 0.75),
     ("migrant_arrivals", re.compile(r"\b(?:migrated|immigrated|arrived|entered)\s+(?:to|in|into)?\s*(?:the\s+)?(?:country|[A-Z])", re.I), 0.75),
     ("apprehensions", re.compile(r"\b(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:arrested|apprehended|intercepted)\b", re.I), 0.75),
@@ -113,6 +121,12 @@ _PERCENT_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("foreign_prisoners_pct", re.compile(r"\bforeign\b[^.]*\b(?:prisoners|inmates|prison\s+population)\b|\b(?:prisoners|inmates)\b[^.]*\bforeign", re.I)),
     ("international_migrants_pct", re.compile(r"\bmigrants?\b[^.]*\bof\s+the\s+(?:national\s+|total\s+)?population\b|\bpopulation\b[^.]*\b(?:migrants|foreign-born)\b", re.I)),
 ]
+_CAPACITY_BEFORE = re.compile(r"\bcapacity\s+of\s*$", re.I)
+_CAPACITY_AFTER = re.compile(r"^\s*(?:bed\s+spaces|beds|places)\b", re.I)
+_DETENTION_WORDS = re.compile(r"\b(?:detention|detain\w*|removal\s+cent|holding\s+cent|deportation\s+cent)", re.I)
+_COMPARISON_BEFORE = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|against|fell\s+to|rose\s+to|increased\s+to|decreased\s+to)\s*$", re.I)
+_YEAR_RIGHT_AFTER = re.compile(r"^\s*(?:in|during|for)\s+(?:19|20)\d\d\b", re.I)
+_REPORT_YEAR = re.compile(r"\b(?:during|in|over|throughout)\s+the\s+year\b|\bthis\s+year\b", re.I)
 _PER_100K = re.compile(r"^\s*(?:prisoners\s+)?per\s+100[, ]?000\b", re.I)
 _POPULATION_BEFORE = re.compile(r"\bpopulation\s+of\s*(?:about|some|around|approximately|nearly|over|more\s+than)?\s*$", re.I)
 
@@ -177,6 +191,9 @@ def _rejected(n: NumberMention, sentence: str, s_start: int, dates: list[DateMen
 def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before: str,
               previous: _Found | None) -> tuple[str, str, float] | None:
     """(indicator, rule, confidence) for one number, or None."""
+    if previous is not None and _COMPARISON_BEFORE.search(before) and _YEAR_RIGHT_AFTER.match(after) \
+            and n.is_percent == (indicators()[previous.indicator].unit == "percent"):
+        return previous.indicator, "comparison", 0.55
     if n.is_percent:
         clause = before + " " + after
         for slug, pattern in _PERCENT_RULES:
@@ -187,6 +204,9 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
         return "prison_population_rate", "per_100k", 0.7
     duration = _DURATION_AFTER.match(after)
     if duration:
+        if re.match(r"^\s*-?\s*days?\b", after, re.I) and re.search(
+                r"\baverage\s+(?:length|duration)\s+of\s+(?:stay|detention)\b", before, re.I) and _DETENTION_WORDS.search(sentence):
+            return "detention_length_avg_days", "detention_length:average", 0.6
         if re.match(r"^\s*-?\s*days?\b", after, re.I) and _DETENTION_LENGTH_CONTEXT.search(before) \
                 and not _NOT_DETENTION_LENGTH.search(before + after):
             if re.search(r"\baverage\b", before, re.I):
@@ -194,13 +214,21 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
             if n.qualifier == "max" or re.search(r"\b(?:maximum|no\s+longer\s+than|up\s+to)\b", before, re.I):
                 return "detention_length_max_days", "detention_length:max", 0.6
         return None
+    if _CAPACITY_BEFORE.search(before) or _CAPACITY_AFTER.match(after):
+        if _DETENTION_WORDS.search(sentence) or re.search(r"\bcapacity\b", before, re.I) and re.search(r"\bcent(?:re|er)s?\b|[A-Z]{2,}s\b", sentence):
+            return "detention_capacity", "capacity", 0.6
+        return None
     if n.is_word and n.value < 100:
-        return None  # spelled-out small counts describe people in an incident, not a statistic
+        facilities = _AFTER_RULES_BY_SLUG["detention_facilities"]
+        return ("detention_facilities", "noun:detention_facilities", 0.6) if facilities.match(after) else None  # spelled-out small counts describe people in an incident, not a statistic
     for slug, pattern, confidence in _AFTER_RULES:
         if pattern.match(after):
             return slug, f"noun:{slug}", confidence
     noun = re.match(rf"^\s*(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{_MIGRANT}|{_PEOPLE}|employers)\b", after)
     elliptical = re.match(r"^\s*(?:were|had|have|was)\b", after, re.I)
+    if noun and re.search(r"\b(?:deported|expelled|removed|returned)\s*$", before, re.I) \
+            and re.match(r"^\s*\S+\s+(?:to\s+their|back\s+to|to\s+(?:the\s+)?countr)", after, re.I):
+        return "deportations", "verb_before:deported", 0.6
     if _REGULARISED_BEFORE.search(before) and (noun or not after.strip()):
         return "regularisations", "verb_before:regularised", 0.75
     if noun or elliptical:
@@ -227,10 +255,20 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
 
 
 def _choose_date(n: NumberMention, s_start: int, dates: list[DateMention], previous_dates: list[DateMention],
-                 sentence: str, previous: _Found | None, default_year: int | None) -> str | None:
+                 sentence: str, previous: _Found | None, default_year: int | None, after: str) -> str | None:
     a = n.start - s_start
     if previous is not None and previous.date and _SAME_YEAR.search(sentence[n.end - s_start:n.end - s_start + 40]):
         return previous.date
+    right_after = [d for d in dates if 0 <= d.start - (n.end - s_start) <= 12 and d.kind == "year"
+                   and _YEAR_RIGHT_AFTER.match(sentence[n.end - s_start:])]
+    if right_after:
+        return right_after[0].value
+    clause_end = n.end - s_start + len(after)
+    in_clause = [d for d in dates if n.end - s_start <= d.start and d.end <= clause_end]
+    if in_clause:
+        return in_clause[0].value
+    if default_year and _REPORT_YEAR.search(after):
+        return str(default_year)
     before = [d for d in dates if d.end <= a]
     if before:
         return before[-1].value
@@ -278,7 +316,8 @@ def find_statistics(document: Document) -> Iterable[Fact]:
             if _rejected(n, sentence, s_start, dates):
                 continue
             a, b = n.start - s_start, n.end - s_start
-            next_start = numbers[i + 1].start - s_start if i + 1 < len(numbers) else len(sentence)
+            following = next((m for m in numbers[i + 1:] if not m.is_year_like), None)
+            next_start = following.start - s_start if following else len(sentence)
             previous_end = numbers[i - 1].end - s_start if i > 0 else 0
             after = _clause_after(sentence, b, next_start)
             q_start = (n.qualifier_start - s_start) if n.qualifier_start is not None else a
@@ -288,7 +327,7 @@ def find_statistics(document: Document) -> Iterable[Fact]:
                 continue
             slug, rule, confidence = classified
             date = _choose_date(n, s_start, dates, previous_dates, sentence, previous,
-                                None if slug.startswith("detention_length") else default_year)
+                                None if slug.startswith("detention_length") else default_year, after)
             if date is None:
                 continue
             start = min(q_start, a) + s_start

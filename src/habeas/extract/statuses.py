@@ -13,6 +13,7 @@ entry is criminalised; its date is the report's year.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -54,15 +55,20 @@ def _labels() -> list[tuple[str, re.Pattern[str]]]:
     for slug, indicator in status_indicators().items():
         labels = sorted({*indicator.synonyms}, key=len, reverse=True)
         if labels:
-            out.append((slug, re.compile("|".join(_label_pattern(lab) for lab in labels), re.I)))
+            out.append((slug, re.compile("|".join(_label_pattern(lab) for lab in labels), re.IGNORECASE)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _any_label() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for _, p in _labels()), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _category_patterns() -> dict[str, re.Pattern[str]]:
     return {
         slug: re.compile(r"(?<![\w-])(" + "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
-                         + r")(?![\w-])", re.I)
+                         + r")(?![\w-])", re.IGNORECASE)
         for slug, values in _CATEGORY_VALUES.items()
     }
 
@@ -104,6 +110,24 @@ def _row_fact(document: Document, slug: str, line: str, line_start: int, label_s
                      extractor=f"{NAME}@{VERSION}", rule=rule, confidence=0.85)
 
 
+_UPR_BLOCK = re.compile(r"\bUPR\b|Universal\s+Periodic", re.IGNORECASE)
+_UPR_ROW = re.compile(r"(?:^|\t)[ ]*(Yes|No|YES|NO)\b[^\t\n]{0,12}\t+[ ]*(19[5-9]\d|20\d\d)\b")
+
+
+def _upr_block(document: Document, lines: list[str], starts: list[int], first: int) -> Iterator[Fact]:
+    """UPR tables put one cycle per row, under a header that may carry no value itself."""
+    for j in range(first, min(first + 5, len(lines))):
+        m = _UPR_ROW.search(lines[j])
+        if not m:
+            if j > first and (not lines[j].strip() or not lines[j].startswith("\t") and j > first + 1):
+                return
+            continue
+        yield make_fact(document, FactType.STATUS, starts[j] + m.start(1), starts[j] + m.end(2),
+                        {"indicator": "upr_detention_recommendation", "value": m.group(1).casefold(),
+                         "date": m.group(2)},
+                        extractor=f"{NAME}@{VERSION}", rule="table.upr", confidence=0.85)
+
+
 def _table_facts(document: Document) -> Iterator[Fact]:
     lines = document.text.split("\n")
     starts = []
@@ -112,7 +136,19 @@ def _table_facts(document: Document) -> Iterator[Fact]:
         starts.append(offset)
         offset += len(line) + 1
     labels = _labels()
-    for i, line in enumerate(lines):
+    upr_until = -1
+    candidates = sorted({bisect.bisect_right(starts, m.start()) - 1
+                         for pattern in (_any_label(), _UPR_BLOCK) for m in pattern.finditer(document.text)})
+    for i in candidates:
+        line = lines[i]
+        if i > upr_until and _UPR_BLOCK.search(line) and len(line) < 200:
+            upr_rows = list(_upr_block(document, lines, starts, i))
+            yield from upr_rows
+            if upr_rows:
+                upr_until = bisect.bisect_right(starts, upr_rows[-1].span.start_char) - 1
+                continue
+        if i <= upr_until and _UPR_ROW.search(line):
+            continue
         for slug, pattern in labels:
             m = pattern.search(line)
             if not m:
@@ -149,19 +185,37 @@ _IRREGULAR_ENTRY = re.compile(
     r"\b(?:(?:irregular(?:ly)?|illegal(?:ly)?|unlawful(?:ly)?|unauthori[sz]ed|clandestine(?:ly)?)\s+"
     r"(?:border[\s-]+)?(?:crossing|cross(?:es|ed)?|entry|entering|enter(?:ed|s)?|stay(?:ing)?|presence)"
     r"|cross(?:es|ed|ing)?\s+(?:the\s+|a\s+|state\s+)*(?:border|frontier)s?\s+(?:illegally|irregularly|unlawfully)"
-    r"|entr(?:y|ies)\s+(?:in)?to\s+the\s+country\s+(?:illegally|irregularly|unlawfully|without\s+(?:a\s+)?(?:valid\s+)?(?:visa|documents?|authori[sz]ation)))",
-    re.I,
+    r"|(?:entr(?:y|ies)\s+(?:in)?to|enter(?:ing|s|ed)?)\s+(?:the\s+)?(?:country|territory)\s+(?:illegally|irregularly|unlawfully|without\s+(?:a\s+)?(?:valid\s+)?(?:visa|documents?|authori[sz]ation)))",
+    re.IGNORECASE,
 )
 _CRIMINAL_SANCTION = re.compile(
     r"\b(?:punish(?:ed|able)\s+(?:by|with)\s+(?:a\s+)?(?:fines?\s+or\s+)?(?:fine|imprisonment|prison|jail|deprivation\s+of\s+liberty|up\s+to)"
     r"|prosecuted\s+(?:in|before)\s+(?:a\s+)?criminal\s+courts?"
     r"|(?:is|are|was|were|remains?|constitutes?)\s+(?:a\s+)?(?:criminal\s+offen[cs]es?|crimes?)\b"
     r"|criminal(?:ly)?\s+(?:offen[cs]es?|liab\w+|penalt\w+|prosecut\w+|charges?|sanctions?|proceedings)"
-    r"|criminali[sz](?:es|ed|ing|e)\b)",
-    re.I,
+    r"|criminali[sz](?:es|ed|ing|e)\b"
+    r"|punish(?:es|ed|able)?\b[^.;\n]{0,80}?\b(?:imprisonment|prison|jail)\b)",
+    re.IGNORECASE,
+)
+_CHILDREN_DETAINED = re.compile(
+    r"\b(?:children|minors|families\s+with\s+children)\b[^.;\n]{0,40}?\b(?:are|were|continue\s+to\s+be|remain|have\s+been"
+    r"|being|was|is)\s+(?:still\s+|also\s+|routinely\s+|regularly\s+)?(?:held|detained|kept)\b"
+    r"(?=[^.;\n]{0,80}\b(?:detention|removal|centres?|centers?|facilit(?:y|ies)|depots?|stations?|camps?))",
+    re.IGNORECASE,
+)
+_CHILDREN_NOT_DETAINED = re.compile(
+    r"\b(?:children|minors)\b[^.;\n]{0,30}?\b(?:are|were|have|has)\s+(?:not|no\s+longer|never)\s+(?:been\s+)?(?:held|detained)\b"
+    r"|\bno\s+(?:children|minors)\s+(?:are|were|have\s+been)\s+(?:held|detained)\b",
+    re.IGNORECASE,
+)
+_DETENTION_LAW = re.compile(
+    r"\b(?:Act|Law|Code|law|Decree)\b(?:\s+\d{4})?[^.;\n]{0,60}?\b(?:requires?|permits?|allows?|authori[sz]es?|empowers?"
+    r"|provides\s+for|regulates?|governs?)\b[^.;\n]{0,60}?\b(?:detain|detention)\b"
+    r"|\blegislation\s+governing\s+(?:immigration|migration|administrative)\s+detention\b",
+    re.IGNORECASE,
 )
 _NOT_CRIMINAL = re.compile(
-    r"\b(?:decriminali[sz]\w*|(?:is|are)\s+not\s+(?:a\s+)?(?:criminal\s+offen[cs]es?|crimes?|criminali[sz]ed))", re.I)
+    r"\b(?:decriminali[sz]\w*|(?:is|are)\s+not\s+(?:a\s+)?(?:criminal\s+offen[cs]es?|crimes?|criminali[sz]ed))", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])\.\s|[;\n]")
 _MAX_CUE_DISTANCE = 200
 
@@ -174,10 +228,37 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, (end_match.start() + 1 if end_match else min(len(text), pos + 400))
 
 
+_DATELINE = re.compile(r"^[#*\s]*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+((?:19|20)\d\d)\s*[–—-]", re.MULTILINE)
+_SENTENCE_YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])")
+_LAW_YEAR = re.compile(r"(?:Act|Law|Code|No\.\s*\d+\s+of)\s*$")
+
+
+def _datelines(document: Document) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(1)) for m in _DATELINE.finditer(document.text)]
+
+
+def _report_date(document: Document, pos: int, datelines: list[tuple[int, str]]) -> str | None:
+    """The year of the dated update a sentence sits under, else the report's year."""
+    i = bisect.bisect_right(datelines, (pos, "9999")) - 1
+    if i >= 0:
+        return datelines[i][1]
+    return str(document.year) if document.year else None
+
+
+def _sentence_date(document: Document, start: int, end: int, datelines: list[tuple[int, str]]) -> str | None:
+    """The latest year the sentence itself gives (not a law's year), else the report date."""
+    years = [m.group(1) for m in _SENTENCE_YEAR.finditer(document.text, start, end)
+             if not _LAW_YEAR.search(document.text, max(0, m.start() - 20), m.start())]
+    limit = str((document.year or 2100) + 1)
+    years = [y for y in years if y <= limit]
+    return max(years) if years else _report_date(document, start, datelines)
+
+
 def _prose_facts(document: Document) -> Iterator[Fact]:
     text = document.text
-    date = str(document.year) if document.year else None
+    datelines = _datelines(document)
     for entry in _IRREGULAR_ENTRY.finditer(text):
+        date = _report_date(document, entry.start(), datelines)
         s_start, s_end = _sentence_bounds(text, entry.start())
         window = (max(s_start, entry.start() - _MAX_CUE_DISTANCE), min(s_end, entry.end() + _MAX_CUE_DISTANCE))
         negated = _NOT_CRIMINAL.search(text, *window)
@@ -192,6 +273,25 @@ def _prose_facts(document: Document) -> Iterator[Fact]:
                         extractor=f"{NAME}@{VERSION}", rule="prose.criminal_entry", confidence=0.7)
 
 
+def _simple_prose(document: Document, pattern: re.Pattern[str], indicator: str, value: str, rule: str) -> Iterator[Fact]:
+    datelines: list[tuple[int, str]] | None = None
+    for m in pattern.finditer(document.text):
+        if datelines is None:
+            datelines = _datelines(document)
+        s_start, s_end = _sentence_bounds(document.text, m.start())
+        date = _sentence_date(document, s_start, s_end, datelines)
+        start = s_start if m.start() - s_start <= 120 else m.start()
+        yield make_fact(document, FactType.STATUS, start, m.end(),
+                        {"indicator": indicator, "value": value, "date": date},
+                        extractor=f"{NAME}@{VERSION}", rule=rule, confidence=0.6)
+
+
+def _other_prose_facts(document: Document) -> Iterator[Fact]:
+    yield from _simple_prose(document, _CHILDREN_NOT_DETAINED, "detains_children", "no", "prose.children_not_detained")
+    yield from _simple_prose(document, _CHILDREN_DETAINED, "detains_children", "yes", "prose.children_detained")
+    yield from _simple_prose(document, _DETENTION_LAW, "has_detention_laws", "yes", "prose.detention_law")
+
+
 @register(NAME, version=VERSION, produces=[FactType.STATUS])
 def extract_statuses(document: Document) -> Iterable[Fact]:
     """Table rows first; prose only for statuses no table row gave. One fact per (status, value, date)."""
@@ -204,9 +304,9 @@ def extract_statuses(document: Document) -> Iterable[Fact]:
             from_tables.add(fact.fields["indicator"])
             yield fact
     prose_seen: set[tuple[str, str]] = set()
-    for fact in _prose_facts(document):
+    for fact in (*_prose_facts(document), *_other_prose_facts(document)):
         key2 = (fact.fields["indicator"], fact.fields["value"])
-        if fact.fields["indicator"] in from_tables or key2 in prose_seen:
+        if fact.fields["indicator"] in from_tables or any(k[0] == key2[0] for k in prose_seen):
             continue
         prose_seen.add(key2)
         yield fact

@@ -28,9 +28,9 @@ VERSION = 1
 
 _YEAR = re.compile(r"(?<![\d/.-])(19[4-9]\d|20\d\d)(?![\d/])")
 _ROW_CODE = re.compile(r"(?:^|\t)[ \t]*(?P<code>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?)[ \t]*,[ \t]*(?P<rest>[^\n]*)")
-_RATIFICATION_HEADER = re.compile(r"\bRatification\s+Year\b", re.I)
-_ACCEPTANCE_HEADER = re.compile(r"\bAcceptance\s+Year\b", re.I)
-_TABLE_END = re.compile(r"^\s*(?:Ratio\s+of|Non[\s-]treaty|INSTITUTIONAL|DOMESTIC\s+LAW)", re.I)
+_RATIFICATION_HEADER = re.compile(r"\bRatification\s+Year\b", re.IGNORECASE)
+_ACCEPTANCE_HEADER = re.compile(r"\bAcceptance\s+Year\b", re.IGNORECASE)
+_TABLE_END = re.compile(r"^\s*(?:Ratio\s+of|Non[\s-]treaty|INSTITUTIONAL|DOMESTIC\s+LAW)", re.IGNORECASE)
 
 # Complaints procedures named in an acceptance table by the parent treaty's code.
 _COMPLAINTS_BY_PARENT = {
@@ -44,10 +44,10 @@ _ACT_VERB = re.compile(
     r"|succeeded\s+to|succession\s+to|signed|signature\s+of|accepted|acceptance\s+of"
     r"|(?:became|become|becoming|has\s+been|have\s+been|had\s+been|is|was)\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)\s+to"
     r"|made\s+(?:the|a)(?=\s+declaration)|recogni[sz]ed\s+the\s+competence)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_NEGATION = re.compile(r"(?:\bnot|n[’']t|\byet\s+to|\bnever|\bfailed\s+to|\brefus\w*(?:\s+to)?|\bwithout|\bwhether\s+to|\bto)\s+(?:\w+\s+){0,1}$", re.I)
-_DECLARATION = re.compile(r"\bdeclaration\s+(?:provided\s+for\s+|foreseen\s+|envisaged\s+)?under\s+article\s+(14|22|31)\b", re.I)
+_NEGATION = re.compile(r"(?:\bnot|n[’']t|\byet\s+to|\bnever|\bfailed\s+to|\brefus\w*(?:\s+to)?|\bwithout|\bwhether\s+to|\bto)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+_DECLARATION = re.compile(r"\bdeclaration\s+(?:provided\s+for\s+|foreseen\s+|envisaged\s+)?under\s+article\s+(14|22|31)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\bNo)(?<!\bArt)\.\s|[;\n]")
 
 _MAX_VERB_TO_TREATY = 160
@@ -96,6 +96,10 @@ def _aliases() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(p for _, p in parts)), by_alias
 
 
+_ITS_PROTOCOL = re.compile(r"\b(?:its|the|that)\s+(?P<second>Second\s+)?(?:First\s+)?Optional\s+Protocol\b(?!\s+(?:to|on)\b)", re.IGNORECASE)
+_PROTOCOL_OF = {"CAT": "OPCAT", "ICCPR": "ICCPR-OP1", "CEDAW": "CEDAW-OP", "CRPD": "CRPD-OP", "ICESCR": "ICESCR-OP"}
+
+
 def _treaty_mentions(text: str, start: int, end: int) -> list[_Mention]:
     pattern, by_alias = _aliases()
     found = []
@@ -103,6 +107,17 @@ def _treaty_mentions(text: str, start: int, end: int) -> list[_Mention]:
         code = by_alias.get(_normalise(m.group(0)))
         if code:
             found.append(_Mention(m.start(), m.end(), code))
+    # "ratified the Convention against Torture in 1988 and its Optional Protocol in 2003"
+    for m in _ITS_PROTOCOL.finditer(text, start, end):
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        parent = [f for f in found if f.end <= m.start()]
+        if not parent:
+            continue
+        code = "ICCPR-OP2" if m.group("second") and parent[-1].code == "ICCPR" else _PROTOCOL_OF.get(parent[-1].code)
+        if code:
+            found.append(_Mention(m.start(), m.end(), code))
+    found.sort(key=lambda f: f.start)
     return found
 
 
@@ -114,7 +129,7 @@ def _row_year(line: str, from_pos: int) -> re.Match[str] | None:
     best = None
     for m in _YEAR.finditer(line, from_pos):
         before = line[max(0, m.start() - 2):m.start()]
-        if before.endswith(", ") or before.endswith("(") or before.endswith(","):
+        if before.endswith((", ", "(", ",")):
             continue
         best = m
     return best
@@ -225,7 +240,7 @@ def _years(text: str, start: int, end: int, mentions: list[_Mention]) -> list[re
         if any(a <= y.start() < b for a, b in inside):
             continue
         if re.search(r"(?:No\.?|Nos\.?|\bof|/)\s*$", text[max(0, y.start() - 5):y.start()]) and \
-                re.search(r"\b(?:resolution|decision|law|act)\b", text[max(0, y.start() - 40):y.start()], re.I):
+                re.search(r"\b(?:resolution|decision|law|act)\b", text[max(0, y.start() - 40):y.start()], re.IGNORECASE):
             continue
         out.append(y)
     return out

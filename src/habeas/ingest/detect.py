@@ -158,14 +158,15 @@ def _country_table() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
 
 
 def country_scores(text: str, title: str | None = None) -> Counter[str]:
-    """Weighted mention counts per ISO alpha-3 code; title and head count triple."""
+    """Weighted mention counts per ISO alpha-3 code: a title mention counts ten, the head three."""
     pattern, table = _country_table()
     scores: Counter[str] = Counter()
-    for source, boost in ((title or "", 3.0), (text, 1.0)):
-        for match in pattern.finditer(source):
-            code, weight = table[match.group(0)]
-            head = 3.0 if boost > 1 or match.start() < TOP_CHARS else 1.0
-            scores[code] += weight * head
+    for match in pattern.finditer(title or ""):
+        code, weight = table[match.group(0)]
+        scores[code] += weight * 10.0
+    for match in pattern.finditer(text):
+        code, weight = table[match.group(0)]
+        scores[code] += weight * (3.0 if match.start() < TOP_CHARS else 1.0)
     return scores
 
 

@@ -186,6 +186,7 @@ def expand_inputs(args: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
     problems: list[tuple[str, str]] = []
     for arg in args:
         path = Path(arg)
+        found: list[Path] = []
         if path.is_file():
             found = [path]
         elif path.is_dir():
@@ -193,7 +194,6 @@ def expand_inputs(args: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
             if not found:
                 problems.append((arg, "directory holds no readable documents"))
         elif glob.has_magic(arg):
-            found = []
             for match in sorted(glob.glob(arg, recursive=True)):
                 match_path = Path(match)
                 if match_path.is_file():

@@ -73,7 +73,8 @@ def _paragraphs_of_block(text: str, start: int, end: int) -> list[tuple[int, int
     lengths = sorted(e - s for s, e in lines)
     wrap = lengths[int(0.9 * (len(lengths) - 1))]
     near_wrap = sum(1 for n in lengths if n >= 0.7 * wrap)
-    hard_wrapped = wrap >= 40 and near_wrap >= 0.6 * len(lines)
+    # Wrapping happens at 40-200 characters; longer lines are whole paragraphs.
+    hard_wrapped = 40 <= wrap <= 200 and near_wrap >= 0.5 * len(lines)
 
     paragraphs: list[tuple[int, int]] = []
     para_start = lines[0][0]

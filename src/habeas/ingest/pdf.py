@@ -2,8 +2,9 @@
 
 One text extraction per page (``get_text("words")``) gives both the text and
 the word boxes; lines and blocks are rebuilt from the block/line numbers PyMuPDF
-attaches to each word. Within a line, a wide horizontal gap becomes a tab so that
-table columns stay apart. Lines end with "\\n", blocks with a blank line, and
+attaches to each word. A wide gap within a line, or a jump to the right on the
+same baseline (PyMuPDF often makes each table cell its own line or block),
+becomes a tab so that table rows stay one line with their columns apart. Lines end with "\\n", blocks with a blank line, and
 pages are joined with a blank line ("\\n\\n"); ``Page.start_char``/``end_char``
 give each page's exact range.
 """
@@ -21,6 +22,7 @@ from habeas.errors import CorruptFile, EncryptedFile, NoTextLayer
 
 PAGE_SEPARATOR = "\n\n"
 _TAB_GAP = 2.0  # a gap wider than this many times the font height separates table cells
+_LINE_GAP = 0.6  # blocks closer than this many line heights belong to one paragraph or table
 _JUNK_TITLE = re.compile(r"^(?:untitled|microsoft word\s*-|document\d*$|\S+\.(?:docx?|pdf|indd)$)", re.I)
 
 pymupdf.TOOLS.mupdf_display_errors(False)
@@ -49,17 +51,24 @@ def _page_text(page: pymupdf.Page, offset: int) -> tuple[str, list[Word]]:
     raw = page.get_text("words", sort=False)
     if not raw:
         return "", []
-    # word tuple: (x0, y0, x1, y1, text, block_no, line_no, word_no)
+    # word tuple: (x0, y0, x1, y1, text, block_no, line_no, word_no); transpose once
+    x0, y0, x1, y1, texts, blocks, lines, _ = zip(*raw)
     seps = [""] + [
-        "\n\n" if b[5] != a[5] else "\n" if b[6] != a[6]
-        else "\t" if b[0] - a[2] > _TAB_GAP * (b[3] - b[1]) else " "
-        for a, b in zip(raw, raw[1:])
+        (" " if nx0 - px1 <= _TAB_GAP * (ny1 - ny0) else "\t") if b1 == b0 and l1 == l0
+        # a cell of the same table row: same baseline, further right
+        else "\t" if nx0 > px1 and abs(ny1 - py1) < 0.5 * (ny1 - ny0)
+        # a new block right below the last line (table rows, split paragraphs) is a new line
+        else "\n" if b1 == b0 or 0 <= ny0 - py1 < _LINE_GAP * (ny1 - ny0)
+        else "\n\n"
+        for b0, b1, l0, l1, px1, nx0, py1, ny0, ny1 in zip(
+            blocks, blocks[1:], lines, lines[1:], x1, x0[1:], y1, y0[1:], y1[1:]
+        )
     ]
-    texts = [w[4] for w in raw]
-    ends = accumulate(map(len, chain.from_iterable(zip(seps, texts))), initial=offset)
-    starts = list(islice(ends, 1, None, 2))  # offset after each separator = word start
-    words = list(map(Word, texts, *zip(*(w[:4] for w in raw)), starts))
-    return "".join(chain.from_iterable(zip(seps, texts))), words
+    pieces = list(chain.from_iterable(zip(seps, texts)))
+    ends = accumulate(map(len, pieces), initial=offset)
+    starts = islice(ends, 1, None, 2)  # the offset after each separator is a word start
+    words = list(map(Word, texts, x0, y0, x1, y1, starts))
+    return "".join(pieces), words
 
 
 def _pdf_date(raw: str | None) -> str | None:

@@ -29,16 +29,18 @@ _SAMPLE = 65536
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le'/'utf-16-be' when NUL bytes sit regularly on one side of each pair."""
-    sample = data[:_SAMPLE]
-    if len(sample) < 4:
+    """'utf-16-le'/'utf-16-be' when one byte of each pair takes only a few values.
+
+    In UTF-16 text of one script the high byte of every character is nearly
+    constant (0x00 for Latin, 0x04 for Cyrillic ...), while the low byte varies.
+    """
+    sample = data[: _SAMPLE - _SAMPLE % 2]
+    if len(sample) < 8 or len(data) % 2:
         return None
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    pairs = len(sample) // 2
-    if odd_nuls > 0.3 * pairs and even_nuls < 0.05 * pairs:
+    even, odd = set(sample[0::2]), set(sample[1::2])
+    if len(odd) <= 4 and len(even) > 2 * len(odd):
         return "utf-16-le"
-    if even_nuls > 0.3 * pairs and odd_nuls < 0.05 * pairs:
+    if len(even) <= 4 and len(odd) > 2 * len(even):
         return "utf-16-be"
     return None
 
@@ -70,10 +72,18 @@ def decode_text(data: bytes) -> tuple[str, str]:
     return _guess(data)
 
 
+# Code pages that reports really arrive in; an open search picks exotic look-alikes
+# (mac_latin2 for French) on short texts.
+_CODE_PAGES = [
+    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+    "koi8_r", "cp866", "mac_cyrillic", "iso8859_2", "gb18030", "big5", "shift_jis", "euc_kr",
+]
+
+
 def _guess(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[: 4 * _SAMPLE]).best()
+    best = from_bytes(data[: 4 * _SAMPLE], cp_isolation=_CODE_PAGES).best()
     encoding = best.encoding if best is not None else "cp1252"
     text = _strict(data, encoding)
     if text is None:

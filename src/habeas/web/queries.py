@@ -88,6 +88,27 @@ def review_queue_ids(session: Session, *, country: str | None = None, type_: str
     return list(session.scalars(query))
 
 
+def _queue_key(row: FactRow) -> tuple[int, int, int]:
+    return (row.document_id or 0, row.start_char if row.start_char is not None else -1, row.id)
+
+
+def queue_position_after(session: Session, queue: list[int], after: int) -> int:
+    """Where the queue continues after fact ``after`` (just decided, so usually no longer queued)."""
+    if after in queue:
+        return min(queue.index(after) + 1, len(queue) - 1)
+    decided = session.get(FactRow, after)
+    if decided is None:
+        return 0
+    key = _queue_key(decided)
+    rows = session.execute(select(FactRow.id, FactRow.document_id, FactRow.start_char)
+                           .where(FactRow.id.in_(queue[:2000]))).all()
+    keys = {r.id: (r.document_id or 0, r.start_char if r.start_char is not None else -1, r.id) for r in rows}
+    for index, fact_id in enumerate(queue[:2000]):
+        if keys.get(fact_id, (0, 0, 0)) > key:
+            return index
+    return 0
+
+
 def passage_around(session: Session, fact: FactRow) -> dict[str, Any] | None:
     """The passage holding a fact's quote, split so the quote can be highlighted in place."""
     if fact.document_id is None or fact.start_char is None or fact.end_char is None:

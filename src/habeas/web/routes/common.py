@@ -14,8 +14,9 @@ def page_route(router: APIRouter, path: str, **kwargs: Any) -> Callable[[Callabl
     """Register a GET page at ``path`` and its JSON twin at ``path + '.json'``."""
 
     def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
-        router.get(path, **kwargs)(func)
+        # The twin goes first: a string parameter would otherwise swallow the suffix.
         router.get(path + ".json", **kwargs)(func)
+        router.get(path, **kwargs)(func)
         return func
 
     return decorator

@@ -1,0 +1,188 @@
+"""Named places where people are held for migration reasons.
+
+A facility is worth a record only when the source names it ("Villawood
+Immigration Detention Centre", "Brook House IRC", "the Ain Zara detention
+centre") or places it ("a detention facility in <village>"); plain "detention
+centres" or "a pretrial detention facility" say nothing an analyst could map.
+Profiles also list facilities in a Name / Place / Type table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import pycountry
+
+from habeas.domain import Document, Fact, FactType
+from habeas.extract.registry import register
+from habeas.extract.spans import make_fact
+
+NAME = "facilities"
+VERSION = 1
+
+_NAME_TOKEN = r"(?:[A-Z][\w’'-]*|al-[A-Z][\w’'-]*|el-[A-Z][\w’'-]*|\([A-Z]{2,8}\))"
+_DESCRIPTOR = (r"(?:[Ii]mmigration|[Mm]igration|[Mm]igrant|[Dd]etention|[Rr]emoval|[Pp]re-[Rr]emoval|[Hh]olding|[Ss]hort-[Tt]erm"
+               r"|[Tt]emporary|[Tt]ransit|[Rr]eception|[Dd]eportation|[Pp]rocessing|[Cc]losed|[Rr]eturn)")
+_HEAD = r"(?:[Cc]entre|[Cc]enter|[Ff]acility|IRC|[Dd]epot|[Ss]tation|[Cc]amp|Accommodation|[Pp]rison|[Jj]ail)"
+_NAMED = re.compile(
+    r"(?<![\w’'-])(?P<name>(?P<proper>" + _NAME_TOKEN + r"(?:[ -]" + _NAME_TOKEN + r"){0,4})"
+    r"(?P<desc>(?:\s+" + _DESCRIPTOR + r"){0,3})\s+(?P<head>" + _HEAD + r"))(?![\w’'-])"
+)
+_PAIR = re.compile(
+    r"(?<![\w’'-])(?P<a>" + _NAME_TOKEN + r"(?:[ -]" + _NAME_TOKEN + r"){0,3})\s+and\s+(?P<b>" + _NAME_TOKEN
+    + r"(?:[ -]" + _NAME_TOKEN + r"){0,3})(?P<desc>(?:\s+" + _DESCRIPTOR + r"){0,3})\s+(?P<head>centres|centers|facilities|camps)\b"
+)
+_PLACED = re.compile(
+    r"(?i:\b(?P<name>(?:(?:immigration|migrant|migration|pre-removal|removal|deportation|administrative)\s+)?"
+    r"(?:detention|holding|removal|deportation)\s+(?:centre|center|facility|camp)"
+    r"|(?:Special\s+)?(?:Institution|Centre|Center|Facility)\s+for\s+(?:the\s+)?(?:Temporary\s+)?(?:Detention\s+of\s+)?"
+    r"(?:Foreigners|Foreign\s+Nationals|Aliens|Migrants|Illegal\s+Migrants|Irregular\s+Migrants))"
+    r"\s+(?:in|at|near|outside)\s+(?:the\s+)?)(?P<place>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
+    r"(?P<kind>\s+(?:village|city|town|region|province|district|oblast|county|governorate))?"
+)
+# "Spain operates seven CIEs ...: Aluche in Madrid, Zona Franca in Barcelona, ... and El Matorral in Fuerteventura."
+_LIST_INTRO = re.compile(
+    r"\b(?:centres|centers|facilities|CIEs|IRCs|IDCs|depots|camps)\b[^.:\n]{0,80}:\s*(?P<items>[^.\n]{5,600})")
+_LIST_ITEM = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
+    r"(?:\s+(?:in|near|at|on)\s+(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}))?\s*(?:\([^)]*\))?\s*$")
+_PLACE_AFTER = re.compile(
+    r"\s*,?\s+(?:in|near|at|on|outside)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})")
+_GENERIC = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "each", "every", "all", "several", "many", "some", "two", "three",
+    "new", "other", "such", "its", "their", "national", "federal", "state", "government", "immigration", "migration",
+    "detention", "removal", "special", "temporary", "closed", "open", "in", "at", "on", "of", "one", "police", "main",
+    "central", "regional", "local", "city", "district", "provincial", "municipal", "military", "prison", "women", "men",
+    "children", "family", "families", "under", "after", "before", "since", "during", "while", "when", "where", "although",
+    "however", "both", "most", "any", "no", "our", "his", "her", "private", "public", "official", "unofficial", "secret",
+    "according", "between", "from", "with", "by", "for", "as", "to", "and", "or", "pre-removal", "reception", "transit",
+})
+_TABLE_HEADER = re.compile(r"^\s*Name\t+Place\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    names = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.add(value.casefold())
+    return frozenset(names)
+
+
+def _strip_generic(proper: str) -> str:
+    words = proper.split()
+    while words and (words[0].casefold().rstrip("’'s") in _GENERIC or words[0].casefold() in _GENERIC
+                     or words[0].casefold() in _countries() or words[0].endswith(("’", "'"))):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _table_facts(document: Document, extractor: str) -> Iterator[Fact]:
+    offset = 0
+    in_table = False
+    for line in document.text.split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        if _TABLE_HEADER.search(line):
+            in_table = True
+            continue
+        if not in_table:
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) < 2 or not cells[0] or not cells[1] or cells[0].isupper():
+            in_table = False
+            continue
+        name, place = cells[0], cells[1]
+        start = line_start + line.index(name)
+        end = line_start + line.index(place, line.index(name) + len(name)) + len(place)
+        yield make_fact(document, FactType.FACILITY, start, end, {"name": name, "place": place},
+                        extractor=extractor, rule="table.row", confidence=0.85)
+
+
+def _place_after(text: str, end: int) -> str | None:
+    m = _PLACE_AFTER.match(text, end)
+    if m and m.group("place").casefold() not in _GENERIC:
+        return m.group("place")
+    return None
+
+
+def _list_facts(document: Document, extractor: str) -> Iterator[Fact]:
+    text = document.text
+    for m in _LIST_INTRO.finditer(text):
+        items = m.group("items")
+        pos = m.start("items")
+        for part in re.split(r",\s*(?![^()]*\))", items):
+            item = _LIST_ITEM.match(part)
+            offset = pos
+            pos += len(part) + 1
+            while pos < len(text) and text[pos] == " ":
+                pos += 1
+            if not item or _strip_generic(item.group("name")) != item.group("name"):
+                continue
+            start = offset + item.start("name")
+            end = offset + (item.end("place") if item.group("place") else item.end("name"))
+            yield make_fact(document, FactType.FACILITY, start, end,
+                            {"name": item.group("name"), "place": item.group("place") or item.group("name")},
+                            extractor=extractor, rule="prose.list", confidence=0.6)
+
+
+def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
+    text = document.text
+    for m in _PAIR.finditer(text):
+        for key in ("a", "b"):
+            proper = _strip_generic(m.group(key))
+            if not proper:
+                break
+            head = m.group("head").removesuffix("s")
+            name = f"{proper}{m.group('desc')} {head}".replace("facilitie", "facility")
+            end = m.end(key) if key == "a" else m.end()
+            yield make_fact(document, FactType.FACILITY, m.start(key), end, {"name": name, "place": proper},
+                            extractor=extractor, rule="prose.pair", confidence=0.6)
+    for m in _NAMED.finditer(text):
+        proper = _strip_generic(m.group("proper"))
+        if not proper or proper.casefold() in _countries():
+            continue
+        head = m.group("head")
+        if head.islower() and head in ("station", "prison", "jail") and not m.group("desc") \
+                and not (_place_after(text, m.end()) and len(proper.split()) > 1):
+            continue  # "Siglo XXI station" is named, but a bare "<Town> prison" or "<Town> station" rarely is
+        start = m.start("proper") + m.group("proper").index(proper)
+        name = text[start:m.end("name")]
+        bare = re.sub(r"\s*\([A-Z]{2,8}\)", "", proper).split()
+        while len(bare) > 1 and bare[-1].casefold() in _GENERIC | {"migrant", "deportation", "holding", "processing"}:
+            bare.pop()
+        place = _place_after(text, m.end()) or " ".join(bare)
+        yield make_fact(document, FactType.FACILITY, start, m.end("name"), {"name": " ".join(name.split()), "place": place},
+                        extractor=extractor, rule="prose.named", confidence=0.65)
+    for m in _PLACED.finditer(text):
+        place = m.group("place")
+        if place.casefold() in _countries() or place.casefold() in _GENERIC:
+            continue
+        yield make_fact(document, FactType.FACILITY, m.start(), m.end(),
+                        {"name": " ".join(m.group(0).split()), "place": place},
+                        extractor=extractor, rule="prose.placed", confidence=0.6)
+
+
+@register(NAME, version=VERSION, produces=[FactType.FACILITY])
+def extract_facilities(document: Document) -> Iterable[Fact]:
+    """One fact per facility name per document; table rows first."""
+    extractor = f"{NAME}@{VERSION}"
+    seen: set[str] = set()
+    spans: list[tuple[int, int]] = []
+    for fact in (*_table_facts(document, extractor), *_list_facts(document, extractor),
+                 *_prose_facts(document, extractor)):
+        key = fact.fields["name"].casefold()
+        start, end = fact.span.start_char, fact.span.end_char
+        if key in seen or any(start < b and a < end for a, b in spans):
+            continue
+        place = fact.fields["place"].casefold()
+        if any(key in s or s in key or place in s for s in seen):
+            continue  # "Aluche" after "Aluche in Madrid" was listed; a second name for one place
+        seen.add(key)
+        seen.add(place)
+        spans.append((start, end))
+        yield fact

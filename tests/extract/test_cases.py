@@ -1,0 +1,112 @@
+"""Cases: named individuals and what the state did to them, on texts about several countries."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from habeas.domain import Document
+from habeas.extract.cases import OUTCOMES, extract_cases
+from habeas.extract.scoring import ScoreReport, score_facts
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SEED_YEARS = {"000": "2020", "001": "2025", "002": "2020", "003": "2020", "004": "2010"}
+ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def doc(text: str, year: str = "2021", country: str = "MYS") -> Document:
+    return Document(sha256="t", filename="t.txt", media_type="text/plain", text=text, country=country, published=year)
+
+
+def records(text: str, year: str = "2021") -> set[tuple[str, str]]:
+    return {(f.fields["name"], f.fields["outcome"]) for f in extract_cases(doc(text, year))}
+
+
+STATE_DEPT_MALAYSIA = (
+    "On March 3, immigration officers arrested Rohingya activist Zafar Ahmad Abdul at his home in Penang. "
+    "Officials held Ahmad in the Juru immigration depot for six weeks. On May 9, a magistrate convicted Ahmad "
+    "of entering without a permit, and he was deported to Myanmar in June, where he was imprisoned.\n"
+    "Prime Minister Muhyiddin Yassin defended the operation. In August the government granted refugee status to "
+    "two Uyghur men: Memet Tursun and Abdulla Kasim.\n"
+)
+
+
+def test_state_department_paragraph_about_malaysia() -> None:
+    found = records(STATE_DEPT_MALAYSIA)
+    assert ("Zafar Ahmad Abdul", "arrested") in found
+    assert ("Zafar Ahmad Abdul", "convicted") in found
+    assert ("Zafar Ahmad Abdul", "deported") in found
+    assert ("Memet Tursun", "asylum_granted") in found and ("Abdulla Kasim", "asylum_granted") in found
+    assert not any("Muhyiddin" in name or "Yassin" in name for name, _ in found), "an official is not a case"
+
+
+def test_dates_complete_with_the_report_year_and_nationality_is_read() -> None:
+    text = "On April 2, police extradited Egyptian journalist Karim Mansour to Cairo."
+    (fact,) = extract_cases(doc(text, "2019"))
+    assert fact.fields == {"name": "Karim Mansour", "outcome": "extradited", "nationality": "EGY",
+                           "date": "2019-04-02"}
+    assert fact.quote == text
+
+
+def test_surname_and_pronoun_coreference_and_asylum_denial() -> None:
+    text = ("Authorities in Athens detained Syrian blogger Lina Haddad in July. Haddad was released in "
+            "September, but her asylum application was rejected.")
+    found = records(text)
+    assert found == {("Lina Haddad", "detained"), ("Lina Haddad", "released"), ("Lina Haddad", "asylum_denied")}
+
+
+def test_coordinated_names_share_a_passive_verb() -> None:
+    text = "Journalists Ana Ruiz and Pedro Lima were sentenced in 2017 to two years in prison."
+    assert records(text) == {("Ana Ruiz", "convicted"), ("Pedro Lima", "convicted")}
+
+
+def test_negated_and_third_country_acts_are_not_cases() -> None:
+    text = ("In May the court declined Omar Farah's request for early release. Border guards returned "
+            "activist Omar Farah to Somalia, where he was sentenced and detained.")
+    found = records(text)
+    assert ("Omar Farah", "released") not in found
+    assert ("Omar Farah", "convicted") not in found
+
+
+def test_places_courts_and_organisations_are_not_people() -> None:
+    text = ("The Kuala Lumpur High Court sentenced 12 migrants. Amnesty International was attacked in the press. "
+            "Police arrested protesters in Johor Bahru.")
+    assert records(text) == set()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["Ali Khan", " was ", "arrested", " and ", "He ", "deported", ". ", "\n", "Maria Lopez", " sentenced ", ",",
+     "asylum request was rejected", "On May 3", "the Court", "x", "(", ")"]), max_size=40).map("".join)
+       | st.text(max_size=300))
+def test_never_raises_quotes_verbatim_fields_well_formed(text: str) -> None:
+    d = doc(text)
+    for fact in extract_cases(d):
+        assert fact.quote == text[fact.span.start_char:fact.span.end_char]
+        assert fact.fields["outcome"] in OUTCOMES
+        assert fact.fields["name"].strip()
+        assert "date" not in fact.fields or ISO_DATE.match(fact.fields["date"])
+
+
+def test_seed_gold_precision_and_recall() -> None:
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip(f"seed documents not found at {SHARED / 'seeds'}")
+    report = ScoreReport()
+    for path in sorted((SHARED / "seeds").glob("*.txt")):
+        prefix = path.name[:3]
+        gold_path = next((SHARED / "gold").glob(f"{prefix}*"), None)
+        if gold_path is None or prefix not in SEED_YEARS:
+            continue
+        gold = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        d = Document(sha256="s", filename=path.name, media_type="text/plain",
+                     text=path.read_text(encoding="utf-8"), country="KAZ", published=SEED_YEARS[prefix])
+        predicted = [f.to_interchange() for f in extract_cases(d)]
+        report.merge(score_facts([g for g in gold if g["type"] == "case"], predicted, document=prefix))
+    counts = report.by_type["case"]
+    assert counts.precision >= 0.9, report.to_dict(errors=True)
+    assert counts.recall >= 0.8, report.to_dict(errors=True)

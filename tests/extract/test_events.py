@@ -1,0 +1,94 @@
+"""Events: dated raids, mass detentions, expulsions, protests, rulings and policy changes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from habeas.domain import Document
+from habeas.extract.events import KINDS, extract_events
+from habeas.extract.scoring import ScoreReport, score_facts
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SEED_YEARS = {"000": "2020", "001": "2025", "002": "2020", "003": "2020", "004": "2010"}
+ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?$")
+
+
+def doc(text: str, year: str = "2021", country: str = "MEX") -> Document:
+    return Document(sha256="t", filename="t.txt", media_type="text/plain", text=text, country=country, published=year)
+
+
+def events(text: str, year: str = "2021") -> list[dict[str, object]]:
+    return [f.fields for f in extract_events(doc(text, year))]
+
+
+def test_monitor_update_about_mexico() -> None:
+    text = ("Mexico has suspended new detention orders for asylum seekers, according to local lawyers.\n"
+            "In April 2021, the National Guard conducted raids on shelters in Tapachula. About 300 Honduran "
+            "migrants were detained at the Siglo XXI station. On May 4, 1,200 migrants were deported to Guatemala.\n")
+    found = {(e["kind"], e["date"]) for e in events(text)}
+    assert ("policy_change", "2021") in found  # present perfect in a 2021 update: the report's year
+    assert ("raid", "2021-04") in found
+    assert ("detention", "2021-04") in found  # dated by the paragraph's opening sentence
+    assert ("deportation", "2021-05-04") in found
+    deportation = next(e for e in events(text) if e["kind"] == "deportation")
+    assert deportation["count"] == 1200
+
+
+def test_protests_rulings_agreements_and_periods() -> None:
+    text = ("On June 6, mass protests erupted in Athens. On 3 March 2022, the Lesvos District Court found four "
+            "coast guards guilty of ill-treatment. Greece and Turkey signed a readmission agreement on 8 May. "
+            "A curfew was imposed and a state of emergency was declared from March 1 to April 30.")
+    found = {(e["kind"], e["date"]) for e in events(text, "2022")}
+    assert ("protest", "2022-06-06") in found
+    assert ("court_ruling", "2022-03-03") in found
+    assert ("agreement", "2022-05-08") in found
+    assert ("policy_change", "2022-03-01/2022-04-30") in found
+
+
+def test_undated_generalities_and_named_cases_are_not_events() -> None:
+    text = ("Police conduct frequent raids on farms. Officers in Chiapas detained activist Rosa Vega and "
+            "the court sentenced Vega on May 5.")
+    assert events(text) == []
+
+
+def test_one_record_per_kind_and_date() -> None:
+    text = "On July 2, 40 people were detained in Tijuana. Witnesses said dozens were detained on July 2."
+    assert [e["kind"] for e in events(text)] == ["detention"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["On May 3", ", ", "50 migrants", " were detained", " raids", "conducted", "\n", "has introduced a moratorium",
+     ". ", "In 2019", "protests erupted", "signed an agreement", "x", "from March 1 to April 2"]), max_size=30
+).map("".join) | st.text(max_size=300))
+def test_never_raises_quotes_verbatim_fields_well_formed(text: str) -> None:
+    for fact in extract_events(doc(text)):
+        assert fact.quote == text[fact.span.start_char:fact.span.end_char]
+        assert fact.fields["kind"] in KINDS
+        assert ISO.match(str(fact.fields["date"]))
+        assert "count" not in fact.fields or isinstance(fact.fields["count"], int)
+
+
+def test_seed_gold_precision_and_recall() -> None:
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip(f"seed documents not found at {SHARED / 'seeds'}")
+    report = ScoreReport()
+    for path in sorted((SHARED / "seeds").glob("*.txt")):
+        prefix = path.name[:3]
+        gold_path = next((SHARED / "gold").glob(f"{prefix}*"), None)
+        if gold_path is None or prefix not in SEED_YEARS:
+            continue
+        gold = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        d = Document(sha256="s", filename=path.name, media_type="text/plain",
+                     text=path.read_text(encoding="utf-8"), country="KAZ", published=SEED_YEARS[prefix])
+        predicted = [f.to_interchange() for f in extract_events(d)]
+        report.merge(score_facts([g for g in gold if g["type"] == "event"], predicted, document=prefix))
+    counts = report.by_type["event"]
+    assert counts.precision >= 0.9, report.to_dict(errors=True)
+    assert counts.recall >= 0.8, report.to_dict(errors=True)

@@ -1,0 +1,81 @@
+"""Named or placed detention facilities; generic mentions yield nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from habeas.domain import Document
+from habeas.extract.facilities import extract_facilities
+from habeas.extract.scoring import score_facts
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SEED_YEARS = {"000": 2020, "001": 2025, "002": 2020, "003": 2020, "004": 2010}
+
+
+def doc(text: str, year: int = 2021, country: str = "XXX") -> Document:
+    return Document(sha256="x", filename="t.txt", media_type="text/plain", text=text, country=country,
+                    published=str(year))
+
+
+def seed_counts(kind: str, extract) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+    tp = fp = fn = 0
+    for seed in sorted((SHARED / "seeds").glob("*.txt")):
+        gold = [json.loads(line) for line in (SHARED / "gold" / f"{seed.stem}.jsonl").read_text().splitlines()
+                if line.strip()]
+        d = doc(seed.read_text(), SEED_YEARS.get(seed.name[:3], 2020), "KAZ")
+        report = score_facts([g for g in gold if g["type"] == kind], [f.to_interchange() for f in extract(d)])
+        counts = report.by_type.get(kind)
+        if counts:
+            tp, fp, fn = tp + counts.tp, fp + counts.fp, fn + counts.fn
+    return tp, fp, fn
+
+
+def verbatim(d: Document, facts) -> bool:  # type: ignore[no-untyped-def]
+    return all(d.text[f.span.start_char:f.span.end_char] == f.quote for f in facts)
+
+
+def facilities(text: str) -> dict[str, str]:
+    return {f.fields["name"]: f.fields["place"] for f in extract_facilities(doc(text))}
+
+
+def test_named_and_placed_facilities() -> None:
+    text = ("Detainees were moved to the Riverside Immigration Removal Centre near Eastport. "
+            "Others were held in a detention facility in Lowtown village, and some at the Kalla holding centre.")
+    assert facilities(text) == {"Riverside Immigration Removal Centre": "Eastport",
+                                "detention facility in Lowtown village": "Lowtown",
+                                "Kalla holding centre": "Kalla"}
+
+
+def test_lists_and_pairs() -> None:
+    text = ("The authorities run three centres: Northfield in Arlow, Stoneybrook in Beck, and Marsh Lane. "
+            "Abuse was reported in the Old Mill and Hill Top centres.")
+    found = facilities(text)
+    assert found["Northfield"] == "Arlow" and found["Stoneybrook"] == "Beck" and found["Marsh Lane"] == "Marsh Lane"
+    assert {"Old Mill centre", "Hill Top centre"} <= set(found)
+
+
+def test_generic_mentions_are_not_facilities() -> None:
+    text = ("Migrants are held in detention centres across the country. He spent two months in a pretrial "
+            "detention facility. Conditions in the detention centre were poor. She went to a police station.")
+    assert facilities(text) == {}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Detention Centre detention facility in Alpha village Name\tPlace\n, and ")), max_size=300))
+def test_never_raises_and_fields_are_strings(text: str) -> None:
+    d = doc(text)
+    facts = list(extract_facilities(d))
+    assert verbatim(d, facts)
+    assert all(f.fields["name"].strip() and isinstance(f.fields["place"], str) for f in facts)
+
+
+@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared/gold (seed gold) is not present")
+def test_seed_gold_precision_and_recall() -> None:
+    tp, fp, fn = seed_counts("facility", extract_facilities)
+    assert tp / max(1, tp + fp) >= 0.9
+    assert tp / max(1, tp + fn) >= 0.9

@@ -1,0 +1,82 @@
+"""Monitoring institutions: profile rows, NHRIs and ombudspersons, UN agencies shown acting."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from habeas.domain import Document
+from habeas.extract.institutions import extract_institutions
+from habeas.extract.scoring import score_facts
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SEED_YEARS = {"000": 2020, "001": 2025, "002": 2020, "003": 2020, "004": 2010}
+
+
+def doc(text: str, year: int = 2021, country: str = "XXX") -> Document:
+    return Document(sha256="x", filename="t.txt", media_type="text/plain", text=text, country=country,
+                    published=str(year))
+
+
+def seed_counts(kind: str, extract) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+    tp = fp = fn = 0
+    for seed in sorted((SHARED / "seeds").glob("*.txt")):
+        gold = [json.loads(line) for line in (SHARED / "gold" / f"{seed.stem}.jsonl").read_text().splitlines()
+                if line.strip()]
+        d = doc(seed.read_text(), SEED_YEARS.get(seed.name[:3], 2020), "KAZ")
+        report = score_facts([g for g in gold if g["type"] == kind], [f.to_interchange() for f in extract(d)])
+        counts = report.by_type.get(kind)
+        if counts:
+            tp, fp, fn = tp + counts.tp, fp + counts.fp, fn + counts.fn
+    return tp, fp, fn
+
+
+def verbatim(d: Document, facts) -> bool:  # type: ignore[no-untyped-def]
+    return all(d.text[f.span.start_char:f.span.end_char] == f.quote for f in facts)
+
+
+def institutions(text: str) -> dict[str, dict]:  # type: ignore[type-arg]
+    return {f.fields["name"]: f.fields for f in extract_institutions(doc(text))}
+
+
+def test_profile_rows_give_kind_and_date() -> None:
+    text = ("Authorized monitoring institutions\tPatria Human Rights Commission\tNational Human Rights In\t2018\n"
+            "\tPatria Ombudsman\tNational Preventive Me\tchanism\t2018\n")
+    found = institutions(text)
+    assert found["Patria Human Rights Commission"]["kind"] == "nhri"
+    assert found["Patria Human Rights Commission"]["date"] == "2018"
+    assert found["Patria Ombudsman"]["kind"] == "npm"
+
+
+def test_prose_bodies_one_record_each() -> None:
+    text = ("The Public Defender of Patria visited two centres. The Public Defender later reported abuse. "
+            "The government cooperated with the Office of the UN High Commissioner for Refugees (UNHCR).")
+    found = institutions(text)
+    assert set(found) == {"Public Defender of Patria", "UNHCR"}
+    assert found["UNHCR"]["kind"] == "un_body"
+
+
+def test_data_sources_and_activists_are_not_institutions() -> None:
+    text = ("According to IOM data, 40,000 people arrived. The Special Rapporteur on Human Rights Defenders "
+            "wrote to the government. The NGO Open Doors provides legal aid.")
+    assert institutions(text) == {}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Ombudsman UNHCR IOM Human Rights Commission of monitoring institutions\t\n2019")), max_size=300))
+def test_never_raises_and_kinds_are_known(text: str) -> None:
+    d = doc(text)
+    facts = list(extract_institutions(d))
+    assert verbatim(d, facts)
+    assert all(f.fields["kind"] in {"nhri", "ombudsperson", "npm", "un_body", "ngo", "other"} for f in facts)
+
+
+@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared/gold (seed gold) is not present")
+def test_seed_gold_precision_and_recall() -> None:
+    tp, fp, fn = seed_counts("institution", extract_institutions)
+    assert tp / max(1, tp + fp) >= 0.9
+    assert tp / max(1, tp + fn) >= 0.9

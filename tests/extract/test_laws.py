@@ -1,0 +1,104 @@
+"""Domestic laws: titles in several national styles, merged per document, articles attached."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from habeas.domain import Document
+from habeas.extract.laws import extract_laws
+from habeas.extract.scoring import score_facts
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SEED_YEARS = {"000": 2020, "001": 2025, "002": 2020, "003": 2020, "004": 2010}
+
+
+def doc(text: str, year: int = 2021, country: str = "XXX") -> Document:
+    return Document(sha256="x", filename="t.txt", media_type="text/plain", text=text, country=country,
+                    published=str(year))
+
+
+def seed_counts(kind: str, extract) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+    tp = fp = fn = 0
+    for seed in sorted((SHARED / "seeds").glob("*.txt")):
+        gold = [json.loads(line) for line in (SHARED / "gold" / f"{seed.stem}.jsonl").read_text().splitlines()
+                if line.strip()]
+        d = doc(seed.read_text(), SEED_YEARS.get(seed.name[:3], 2020), "KAZ")
+        report = score_facts([g for g in gold if g["type"] == kind], [f.to_interchange() for f in extract(d)])
+        counts = report.by_type.get(kind)
+        if counts:
+            tp, fp, fn = tp + counts.tp, fp + counts.fp, fn + counts.fn
+    return tp, fp, fn
+
+
+def verbatim(d: Document, facts) -> bool:  # type: ignore[no-untyped-def]
+    return all(d.text[f.span.start_char:f.span.end_char] == f.quote for f in facts)
+
+
+def laws(text: str, country: str = "XXX", year: int = 2021) -> dict[str, dict]:  # type: ignore[type-arg]
+    return {f.fields["title"]: f.fields for f in extract_laws(doc(text, year, country))}
+
+
+def test_numbered_titles_with_years() -> None:
+    found = laws("Key laws: The Law on Asylum (112-VI (2016)); Law No. 7-II on Associations of 2 March 2001; "
+                 "Law 5120/2018 on Reception; Organic Law 2/2009 on Aliens.")
+    assert found["Law on Asylum"]["number"] == "112-VI" and found["Law on Asylum"]["year_adopted"] == 2016
+    assert found["Law on Associations"]["number"] == "7-II" and found["Law on Associations"]["year_adopted"] == 2001
+    assert found["Law on Reception"]["year_adopted"] == 2018
+    assert found["Organic Law on Aliens"]["number"] == "2/2009"
+
+
+def test_act_titles_keep_their_year_and_separate_two_acts() -> None:
+    found = laws("Powers come from the Aliens Act 2004 and the Borders and Asylum Act 2019. "
+                 "The Aliens Act 2010 replaced parts of it. Section 3 of the Borders and Asylum Act applies.")
+    assert {"Aliens Act 2004", "Aliens Act 2010", "Borders and Asylum Act 2019"} <= set(found)
+    assert found["Borders and Asylum Act 2019"]["year_adopted"] == 2019
+
+
+def test_mentions_merge_and_collect_articles() -> None:
+    text = ("The Penal Code (Article 301) punishes document fraud. Article 12 of the country's Penal Code "
+            "sets penalties. While Article 8 of the Constitution guarantees liberty, the law on foreign "
+            "nationals adopted in May 2015 allows detention (Article 44).")
+    found = laws(text, year=2017)
+    assert found["Penal Code"]["articles"] == ["301", "12"]
+    assert found["Constitution"]["articles"] == ["8"]
+    assert found["Law on foreign nationals"]["year_adopted"] == 2015
+    assert found["Law on foreign nationals"]["articles"] == ["44"]
+    assert len(found) == 3
+
+
+def test_country_name_is_dropped_and_foreign_laws_skipped() -> None:
+    found = laws("The Code of the Republic of Patria on administrative offences applies. "
+                 "Russia's Law on Foreign Agents was cited.", country="XXX")
+    assert "Code on administrative offences" in found
+    assert not any("Foreign Agents" in t for t in found)
+
+
+def test_treaties_and_generic_law_are_not_laws() -> None:
+    found = laws("Article 31 of the Refugee Convention and the International Covenant apply. The law requires "
+                 "registration, and international law on refugees forbids refoulement.")
+    assert found == {}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Law on Refugees Act Code Article 12(3) 2001 No. the of \t\n()")), max_size=300))
+def test_never_raises_and_fields_are_well_formed(text: str) -> None:
+    d = doc(text)
+    facts = list(extract_laws(d))
+    assert verbatim(d, facts)
+    for fact in facts:
+        assert fact.fields["title"].strip()
+        for key in ("year_adopted", "year_amended"):
+            assert fact.fields[key] is None or 1800 <= fact.fields[key] <= 2100
+        assert isinstance(fact.fields["articles"], list)
+
+
+@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared/gold (seed gold) is not present")
+def test_seed_gold_precision_and_recall() -> None:
+    tp, fp, fn = seed_counts("law", extract_laws)
+    assert tp / max(1, tp + fp) >= 0.9
+    assert tp / max(1, tp + fn) >= 0.9

@@ -1,0 +1,114 @@
+"""Recommendations: bullet lists, list-of-issues questions and concluding-observation prose."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from habeas.domain import Document
+from habeas.extract.recommendations import extract_recommendations
+from habeas.extract.scoring import ScoreReport, score_facts
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SEED_YEARS = {"000": "2020", "001": "2025", "002": "2020", "003": "2020", "004": "2010"}
+
+
+def doc(text: str) -> Document:
+    return Document(sha256="t", filename="t.txt", media_type="text/plain", text=text, country="GRC", published="2023")
+
+
+def recs(text: str) -> list[dict[str, object]]:
+    return [f.fields for f in extract_recommendations(doc(text))]
+
+
+GREECE_SUBMISSION = """ARBITRARY DETENTION ON THE ISLANDS (ARTICLES 9 AND 10)
+Asylum seekers arriving on Samos are confined for weeks in the closed centre.
+Conditions reported by residents include:
+- Overcrowded containers without heating
+- Limited access to doctors
+RECOMMENDATIONS
+We respectfully ask the Committee to:
+- Urge Greece to end the automatic confinement of new arrivals and to use detention only as a last resort.
+- Call on UNHCR to expand its monitoring presence in the island
+centres and publish its findings.
+Greece should be commended for recent reforms.
+"""
+
+
+def test_ngo_submission_about_greece() -> None:
+    found = recs(GREECE_SUBMISSION)
+    assert [r["text"] for r in found] == [
+        "Urge Greece to end the automatic confinement of new arrivals and to use detention only as a last resort.",
+        "Call on UNHCR to expand its monitoring presence in the island centres and publish its findings.",
+    ]
+    assert found[0]["addressee"] == "state" and found[1]["addressee"] == "UNHCR"
+    assert all(r["articles"] == [] for r in found)  # RECOMMENDATIONS resets the section's articles
+
+
+QUESTIONS = """Article 9 on liberty and security of person
+Migrants are held without a court order.
+ Can the State party indicate the maximum length of immigration detention and the
+number of children detained in 2022?
+ Will alternatives to detention be
+
+1 A footnote that sits at the bottom of the page.
+
+introduced for families with children?
+Article 13 on expulsion of aliens
+ How many persons were returned to Türkiye under the readmission agreement?
+"""
+
+
+def test_list_of_issues_questions_with_wraps_and_page_breaks() -> None:
+    facts = list(extract_recommendations(doc(QUESTIONS)))
+    assert [f.fields["text"] for f in facts] == [
+        ("Can the State party indicate the maximum length of immigration detention and the number of children "
+         "detained in 2022?"),
+        "Will alternatives to detention be introduced for families with children?",
+        "How many persons were returned to Türkiye under the readmission agreement?",
+    ]
+    assert [f.fields["articles"] for f in facts] == [["9"], ["9"], ["13"]]
+    assert facts[1].quote == "Will alternatives to detention be"  # the verbatim part before the break
+
+
+def test_concluding_observations_prose_but_not_any_should() -> None:
+    text = ("The Committee is concerned about pushbacks at the Evros border.\n"
+            "The State party should ensure that every person intercepted at the border can apply for asylum.\n"
+            "Officials said that the fence should be finished by 2024.\n")
+    assert [r["text"] for r in recs(text)] == [
+        "The State party should ensure that every person intercepted at the border can apply for asylum."]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["RECOMMENDATIONS\n", "- Urge the State to act.\n", " Will it stop?\n", "\n", "1 note\n", "Article 7 x\n",
+     "text ", "The State party should act.\n", "encourage the Committee to:\n", "?", "-"]), max_size=30
+).map("".join) | st.text(max_size=300))
+def test_never_raises_and_quotes_are_verbatim(text: str) -> None:
+    for fact in extract_recommendations(doc(text)):
+        assert fact.quote == text[fact.span.start_char:fact.span.end_char]
+        assert fact.fields["text"] and isinstance(fact.fields["articles"], list)
+        assert isinstance(fact.fields["addressee"], str)
+
+
+def test_seed_gold_precision_and_recall() -> None:
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip(f"seed documents not found at {SHARED / 'seeds'}")
+    report = ScoreReport()
+    for path in sorted((SHARED / "seeds").glob("*.txt")):
+        prefix = path.name[:3]
+        gold_path = next((SHARED / "gold").glob(f"{prefix}*"), None)
+        if gold_path is None or prefix not in SEED_YEARS:
+            continue
+        gold = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        d = Document(sha256="s", filename=path.name, media_type="text/plain",
+                     text=path.read_text(encoding="utf-8"), country="KAZ", published=SEED_YEARS[prefix])
+        predicted = [f.to_interchange() for f in extract_recommendations(d)]
+        report.merge(score_facts([g for g in gold if g["type"] == "recommendation"], predicted, document=prefix))
+    counts = report.by_type["recommendation"]
+    assert counts.precision >= 0.9, report.to_dict(errors=True)
+    assert counts.recall >= 0.9, report.to_dict(errors=True)

@@ -1,0 +1,96 @@
+"""Statuses from profile rows, and the few prose statements read conservatively."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from habeas.domain import Document
+from habeas.extract.scoring import score_facts
+from habeas.extract.statuses import extract_statuses
+from habeas.vocab import status_indicators
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SEED_YEARS = {"000": 2020, "001": 2025, "002": 2020, "003": 2020, "004": 2010}
+
+
+def doc(text: str, year: int = 2021, country: str = "XXX") -> Document:
+    return Document(sha256="x", filename="t.txt", media_type="text/plain", text=text, country=country,
+                    published=str(year))
+
+
+def seed_counts(kind: str, extract) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+    tp = fp = fn = 0
+    for seed in sorted((SHARED / "seeds").glob("*.txt")):
+        gold = [json.loads(line) for line in (SHARED / "gold" / f"{seed.stem}.jsonl").read_text().splitlines()
+                if line.strip()]
+        d = doc(seed.read_text(), SEED_YEARS.get(seed.name[:3], 2020), "KAZ")
+        report = score_facts([g for g in gold if g["type"] == kind], [f.to_interchange() for f in extract(d)])
+        counts = report.by_type.get(kind)
+        if counts:
+            tp, fp, fn = tp + counts.tp, fp + counts.fp, fn + counts.fn
+    return tp, fp, fn
+
+
+def verbatim(d: Document, facts) -> bool:  # type: ignore[no-untyped-def]
+    return all(d.text[f.span.start_char:f.span.end_char] == f.quote for f in facts)
+
+
+def statuses(text: str, year: int = 2021) -> set[tuple[str, str, str | None]]:
+    return {(f.fields["indicator"], f.fields["value"], f.fields.get("date")) for f in extract_statuses(doc(text, year))}
+
+
+def test_profile_rows_and_upr_cycles() -> None:
+    text = ("Legal tradition\t\tCommon law\t\t2018\n"
+            "Constitutional guarantees?\tNo\n"
+            "Detains children?\tYes\t2019\n"
+            "UPR\tRecommendation issued\tYear\n"
+            "recommendations on migrant detention\tYes\t\t2012\t2019\n"
+            "\tNo\t\t2017\t2\t019\n"
+            "\n"
+            "recognised as independent?\t\tYes\t\t2015\n")
+    assert statuses(text) == {("legal_tradition", "common law", "2018"), ("constitutional_guarantees", "no", None),
+                              ("detains_children", "yes", "2019"),
+                              ("upr_detention_recommendation", "yes", "2012"),
+                              ("upr_detention_recommendation", "no", "2017"),
+                              ("nhri_independent", "yes", "2015")}
+
+
+def test_criminal_entry_from_prose_is_dated_by_the_report() -> None:
+    text = "Under the penal code, entering the country illegally is a criminal offence in Patria."
+    assert statuses(text, 2019) == {("criminalises_irregular_entry", "yes", "2019")}
+    text2 = "Foreigners who cross the border irregularly may be prosecuted in criminal court."
+    assert ("criminalises_irregular_entry", "yes", "2019") in statuses(text2, 2019)
+
+
+def test_sentence_year_dates_children_detention() -> None:
+    text = "Despite the policy, children were held in the Northgate removal centre throughout 2016."
+    assert statuses(text, 2018) == {("detains_children", "yes", "2016")}
+
+
+def test_labels_in_running_prose_are_not_rows() -> None:
+    text = ("The constitutional guarantees of those rights were violated. No official would comment. "
+            "Irregular migrants are vulnerable to arrest.")
+    assert statuses(text) == set()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("YesNo?\t\n 2019Legal tradition Civil law Detains children irregular entry")), max_size=300))
+def test_never_raises_and_values_are_in_vocabulary(text: str) -> None:
+    d = doc(text)
+    facts = list(extract_statuses(d))
+    assert verbatim(d, facts)
+    for fact in facts:
+        indicator = status_indicators()[fact.fields["indicator"]]
+        assert fact.fields["value"] in indicator.values
+
+
+@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared/gold (seed gold) is not present")
+def test_seed_gold_precision_and_recall() -> None:
+    tp, fp, fn = seed_counts("status", extract_statuses)
+    assert tp / max(1, tp + fp) >= 0.9
+    assert tp / max(1, tp + fn) >= 0.9

@@ -1,0 +1,100 @@
+"""Treaty acts from profile tables and prose; mere mentions yield nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from habeas.domain import Document
+from habeas.extract.scoring import score_facts
+from habeas.extract.treaties import extract_treaties
+from habeas.vocab import treaties as vocabulary
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SEED_YEARS = {"000": 2020, "001": 2025, "002": 2020, "003": 2020, "004": 2010}
+
+
+def doc(text: str, year: int = 2021, country: str = "XXX") -> Document:
+    return Document(sha256="x", filename="t.txt", media_type="text/plain", text=text, country=country,
+                    published=str(year))
+
+
+def acts(text: str, year: int = 2021) -> set[tuple[str, str, int]]:
+    return {(f.fields["treaty"], f.fields["action"], f.fields["year"]) for f in extract_treaties(doc(text, year))}
+
+
+def test_profile_table_rows_use_the_last_free_standing_year() -> None:
+    text = ("\tName\tRatification Year\n"
+            "\tICCPR, International Covenant on Civil and Political Rights\t1991\n"
+            "Core treaties\tCRC, Convention on the Rights of the Ch\t1990\n"
+            "\tICCPR-OP2, Second Optional Protocol to the ICCPR\t2005\n"
+            "Ratio of relevant international treaties ratified\t3/19\n"
+            "\tName\t\tAcceptance Year\n"
+            "\tICCPR, First Optional Protocol to the International Covenant, 1966\t\t\t1994\n"
+            "\tCAT, declaration und\ter article 22\t2001\n"
+            "\tCEDAW, Optional Protocol to the Conv\t2006\n")
+    assert acts(text) == {("ICCPR", "ratification", 1991), ("CRC", "ratification", 1990),
+                          ("ICCPR-OP2", "ratification", 2005), ("ICCPR-OP1", "acceptance", 1994),
+                          ("CAT-22", "acceptance", 2001), ("CEDAW-OP", "acceptance", 2006)}
+
+
+def test_prose_acts_take_the_act_year_not_the_treaty_year() -> None:
+    text = ("Freedonia acceded to the 1951 Refugee Convention and its 1967 Protocol in 2002. "
+            "It ratified the Convention against Torture in 1996 and the ICCPR in 2004. "
+            "The state has been a party to the ICESCR since 2004. "
+            "In 2009 the government signed the Convention on the Rights of Persons with Disabilities. "
+            "In 2011 it recognised the competence of the Committee under article 22 of CAT.")
+    assert acts(text) == {("CRSR", "ratification", 2002), ("PCRSR", "ratification", 2002),
+                          ("CAT", "ratification", 1996), ("ICCPR", "ratification", 2004),
+                          ("ICESCR", "ratification", 2004), ("CRPD", "signature", 2009),
+                          ("CAT-22", "acceptance", 2011)}
+
+
+def test_optional_protocol_named_after_its_parent() -> None:
+    text = "Patria ratified the Convention against Torture in 1990 and its Optional Protocol in 2012."
+    assert acts(text) == {("CAT", "ratification", 1990), ("OPCAT", "ratification", 2012)}
+
+
+def test_mentions_negations_and_recommendations_yield_nothing() -> None:
+    text = ("Detainees are protected under the ICCPR. Authorities should respect the Convention relating to "
+            "the Status of Refugees. Patria has not ratified the Migrant Workers Convention of 1990, and it has "
+            "yet to ratify the 1954 Statelessness Convention. In 2019 the Committee against Torture met.")
+    assert acts(text) == set()
+
+
+def test_quotes_are_verbatim_spans() -> None:
+    d = doc("Utopia acceded to the Refugee Convention in 1993.")
+    (fact,) = list(extract_treaties(d))
+    assert d.text[fact.span.start_char:fact.span.end_char] == fact.quote
+    assert "1993" in fact.quote
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abc ICCPRCAT,.\t\n0123456789ratifiedacceded to in 19")), max_size=300))
+def test_never_raises_and_fields_are_well_formed(text: str) -> None:
+    d = doc(text)
+    for fact in extract_treaties(d):
+        assert fact.fields["treaty"] in vocabulary()
+        assert fact.fields["action"] in {"ratification", "signature", "acceptance"}
+        assert 1900 <= fact.fields["year"] <= 2100
+        assert d.text[fact.span.start_char:fact.span.end_char] == fact.quote
+
+
+@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared/gold (seed gold) is not present")
+def test_seed_gold_precision_and_recall() -> None:
+    tp = fp = fn = 0
+    for seed in sorted((SHARED / "seeds").glob("*.txt")):
+        gold = [json.loads(line) for line in (SHARED / "gold" / f"{seed.stem}.jsonl").read_text().splitlines()
+                if line.strip()]
+        d = doc(seed.read_text(), SEED_YEARS.get(seed.name[:3], 2020), "KAZ")
+        report = score_facts([g for g in gold if g["type"] == "treaty"],
+                             [f.to_interchange() for f in extract_treaties(d)])
+        counts = report.by_type.get("treaty")
+        if counts:
+            tp, fp, fn = tp + counts.tp, fp + counts.fp, fn + counts.fn
+    assert tp / max(1, tp + fp) >= 0.9
+    assert tp / max(1, tp + fn) >= 0.9

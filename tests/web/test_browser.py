@@ -169,7 +169,7 @@ def test_inline_correction_in_facts_table(server: str, browser) -> None:  # type
     row.locator("button", has_text="Correct").click()
     page.wait_for_selector(f"#{row_id}.editing")
     page.fill(f"#{row_id} input[name=year]", "1997")
-    page.click(f"#{row_id} button[value=accept]")
+    page.click(f"#{row_id} button[name=_op][value=accept]")
     page.wait_for_selector(f"#{row_id}:not(.editing)")
     text = page.inner_text(f"#{row_id}")
     assert "1997" in text and "accepted" in text.lower()

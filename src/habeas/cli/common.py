@@ -16,7 +16,7 @@ from habeas.services.context import Services
 from habeas.settings import get_settings
 
 console = Console()
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)  # one line per problem, never wrapped
 
 DB_HELP = "Database URL or SQLite file path (default: $HABEAS_DATABASE_URL or sqlite:///habeas.db)."
 DbOption = typer.Option(None, "--db", help=DB_HELP, show_default=False)

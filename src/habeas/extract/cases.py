@@ -93,6 +93,18 @@ _DEMONYMS: dict[str, str] = {
     "turkish": "TUR", "turkmen": "TKM", "ugandan": "UGA", "ukrainian": "UKR", "uzbek": "UZB",
     "venezuelan": "VEN", "vietnamese": "VNM", "yemeni": "YEM", "zimbabwean": "ZWE",
     "british": "GBR", "canadian": "CAN", "spanish": "ESP", "turkish-born": "TUR",
+    "guinean": "GIN", "gambian": "GMB", "sierra leonean": "SLE", "liberian": "LBR", "burkinabe": "BFA",
+    "nigerien": "NER", "chadian": "TCD", "sri lankan": "LKA", "myanmar": "MMR", "south sudanese": "SSD", "burundian": "BDI", "angolan": "AGO", "zambian": "ZMB",
+    "tanzanian": "TZA", "mozambican": "MOZ", "south african": "ZAF", "beninese": "BEN", "togolese": "TGO",
+    "mauritanian": "MRT", "djiboutian": "DJI", "kuwaiti": "KWT", "emirati": "ARE", "qatari": "QAT",
+    "omani": "OMN", "north korean": "PRK", "korean": "KOR",
+    "japanese": "JPN", "malawian": "MWI", "bolivian": "BOL", "peruvian": "PER", "ecuadorian": "ECU",
+    "chilean": "CHL", "argentine": "ARG", "argentinian": "ARG", "brazilian": "BRA", "dominican": "DOM",
+    "jamaican": "JAM", "serbian": "SRB", "kosovar": "XKX", "bosnian": "BIH", "macedonian": "MKD",
+    "bulgarian": "BGR", "hungarian": "HUN", "czech": "CZE", "slovak": "SVK", "lithuanian": "LTU",
+    "latvian": "LVA", "estonian": "EST", "belgian": "BEL", "dutch": "NLD", "swiss": "CHE", "austrian": "AUT",
+    "swedish": "SWE", "norwegian": "NOR", "danish": "DNK", "finnish": "FIN", "irish": "IRL",
+    "portuguese": "PRT", "australian": "AUS", "new zealander": "NZL", "bhutanese": "BTN", "belarussian": "BLR", "gabonese": "GAB", "malagasy": "MDG",
 }
 _DEMONYM_BEFORE = re.compile(
     r"\b(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?:[a-z-]+\s+){0,3}" + _ROLE
@@ -285,7 +297,9 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     ("detained", "before", re.compile(
         r"\b(?:(?:held|kept|remanded|placed) (?:\w+ ){0,2}(?:in|into|under) (?:\w+ ){0,2}"
         r"(?:detention|custody|arrest)|in (?:pre-?trial |administrative |immigration |incommunicado |"
-        r"police )?(?:detention|custody)|under (?:administrative |house )arrest)\b", re.IGNORECASE)),
+        r"police )?(?:detention|custody)|under (?:administrative |house )arrest|"
+        r"(?:was|were|been|being) held (?:at|in) (?-i:[A-Z])|held (?:\w+ ){0,4}for (?:\d+|[a-z]+) (?:days|weeks|months|years))\b",
+        re.IGNORECASE)),
     ("deported", "after", re.compile(
         r"\b(?:deported|expelled|refouled|forcibly returned|removed to|(?:was|were|been) returned to)\b", re.IGNORECASE)),
     ("extradited", "after", re.compile(r"\b(?:extradited|extradition of)\b", re.IGNORECASE)),
@@ -293,7 +307,8 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         rf"\b(?:convicted|sentenced|found (?:{_W} ){{0,3}}guilty|"
         rf"upheld (?:{_W} ){{0,8}}(?:verdict|sentence|conviction))\b", re.IGNORECASE)),
     ("released", "after", re.compile(
-        rf"\b(?:released|freed|set free|granted (?:{_W} ){{0,5}}(?:early |conditional |temporary )?release)\b",
+        rf"\b(?:released|freed|set free|granted (?:{_W} ){{0,5}}(?:early |conditional |temporary )?release|"
+        rf"ordered (?:the |his |her |their |(?:{_W} ){{0,2}})?(?:immediate )?release|granted (?:him |her |them )?bail)\b",
         re.IGNORECASE)),
     ("asylum_denied", "before", re.compile(
         r"\b(?:(?:asylum|refugee(?: status)?|protection) (?:application|request|claim|petition)s? "

@@ -14,6 +14,7 @@ One record per (kind, date) per document: sources often restate one event.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ from habeas.extract.cases import sentences_about_cases
 from habeas.extract.dates import DateMention, find_dates
 from habeas.extract.numbers import find_numbers
 from habeas.extract.registry import register
-from habeas.extract.sentences import Sentence, split_sentences
+from habeas.extract.sentences import BULLET_GLYPHS, Sentence, split_sentences
 from habeas.extract.spans import make_fact
 
 NAME = "events"
@@ -39,25 +40,35 @@ _W = r"[\w’'-]+"
 
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("raid", re.compile(
-        rf"\b(?:(?:conducted|carried out|launched|staged|mounted) (?:{_W} ){{0,3}}raids?|swept up in (?:{_W} ){{0,2}}"
-        rf"raids?|raided)\b", re.IGNORECASE)),
+        rf"\b(?:(?:conducted|carried out|launched|staged|mounted) (?:{_W} ){{0,3}}(?:raids?|round-?ups?|sweeps?|"
+        rf"crackdowns?)|swept up in (?:{_W} ){{0,2}}raids?|raided|"
+        rf"(?:police|forces|officers|agents|troops|soldiers|gendarmes|guards|authorities) (?:{_W} ){{0,2}}"
+        rf"(?:swept through|stormed|rounded up))\b", re.IGNORECASE)),
     ("detention", re.compile(
-        rf"\b(?:were (?:{_W} ){{0,2}}detained|detained {_MANY}|(?:mass |arbitrary )?detentions? "
-        rf"(?:and \w+ )?of {_MANY}|were (?:{_W} ){{0,2}}held in (?:{_W} ){{0,2}}detention)\b", re.IGNORECASE)),
+        rf"\b(?:were (?:{_W} ){{0,2}}(?:detained|arrested|rounded up)|(?:detained|detaining|arrested|arresting|"
+        rf"rounded up|rounding up) {_MANY}|(?:mass |arbitrary )?(?:detentions?|arrests?) "
+        rf"(?:and \w+ )?of {_MANY}|were (?:{_W} ){{0,2}}held in (?:{_W} ){{0,2}}detention|"
+        rf"(?<!were )(?<!was )(?<!been )held {_MANY} (?:people|persons|migrants|detainees|asylum seekers|refugees))\b",
+        re.IGNORECASE)),
     ("deportation", re.compile(
-        rf"\b(?:were (?:{_W} ){{0,2}}(?:deported|expelled)|deported {_MANY}|(?:mass )?(?:deportations?|expulsions?) "
-        rf"of {_MANY}|detention and deportation of {_MANY})\b", re.IGNORECASE)),
+        rf"\b(?:were (?:{_W} ){{0,2}}(?:deported|expelled|pushed back|returned to|removed to|sent back)|"
+        rf"(?:deported|expelled|removed|pushed back|sent back) {_MANY}|(?:mass )?(?:deportations?|expulsions?) "
+        rf"of {_MANY}|detention and deportation of {_MANY}|forced (?:them|(?:{_W} ){{1,3}}) to return|"
+        rf"forcibly (?:returned|deported|expelled) {_MANY})\b", re.IGNORECASE)),
     ("extradition", re.compile(rf"\b(?:were (?:{_W} ){{0,2}}extradited|extradit(?:ed|ions? of) {_MANY})\b", re.IGNORECASE)),
     ("protest", re.compile(
         rf"\b(?:(?:protests?|demonstrations?|rall(?:y|ies)|marches|riots|unrest) (?:{_W} ){{0,2}}(?:erupted|broke out|"
-        rf"were held|was held|took place|spread|began)|(?:organi[sz]ed|staged|held|joined) (?:{_W} ){{0,3}}"
-        rf"(?:protests?|demonstrations?|rall(?:y|ies)|marches|sit-ins?)|to (?:rally|protest|demonstrate|march) on|"
+        rf"were held|was held|took place|spread|began)|(?:organi[sz]ed|staged|held|joined|began|started|launched) "
+        rf"(?:{_W} ){{0,3}}(?:protests?|demonstrations?|rall(?:y|ies)|marches|sit-ins?|hunger strikes?)|"
+        rf"to (?:rally|protest|demonstrate|march) on|went on (?:a )?hunger strike|"
         rf"mass (?:protests?|demonstrations?))\b", re.IGNORECASE)),
     ("court_ruling", re.compile(
         rf"\b(?:(?:notified of|issued|handed down|delivered|announced|received) (?:the |a |its )?courts? (?:rulings?|"
         rf"decisions?|orders?|judg(?:e)?ments?|verdicts?)|issu\w+ (?:{_W} ){{0,2}}rulings?|"
         rf"(?:court|tribunal) (?:[^.;]{{0,50}}?)\b(?:found (?:{_W} ){{1,4}}guilty|convicted|sentenced|acquitted|"
-        rf"ruled|ordered|annulled|struck down))\b", re.IGNORECASE)),
+        rf"ruled|ordered|annulled|struck down|quashed|halted|blocked|granted (?:an? |the )?(?:{_W} ){{0,2}}"
+        rf"(?:stay|injunction|interim measures?)|issued (?:an? |the )?(?:{_W} ){{0,2}}(?:injunction|"
+        rf"interim measures?|ruling|judg(?:e)?ment|decision)))\b", re.IGNORECASE)),
     ("policy_change", re.compile(
         rf"\b(?:(?:introduced|imposed|lifted|adopted|enacted|passed|approved|signed|amended|issued|announced|"
         rf"declared|extended|revoked|repealed) (?:{_W} ){{0,3}}(?:moratorium|ban|law|laws|amendments?|resolution|"
@@ -66,15 +77,31 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:has|have) (?:{_W} ){{0,2}}(?:ceased|suspended|halted|stopped) (?:{_W} ){{0,2}}(?:deportations?|"
         rf"detentions?|removals?|returns?|proceedings|expulsions?)|(?:have|has) (?:also )?been suspended|"
         rf"decision to (?:ban|suspend|close|restrict|prohibit|block|halt|stop|end|introduce)|"
-        rf"(?:entered|came) into force|law (?:{_W} ){{0,6}}(?:has been |was )adopted)\b", re.IGNORECASE)),
+        rf"(?:entered|came) into force|law (?:{_W} ){{0,6}}(?:has been |was )adopted|"
+        rf"(?:passed|passing|enacted|enacting|introduced|introducing) (?:the |a |an )?(?:new )?"
+        rf"(?:[\w()’'-]+ ){{0,6}}?(?:act|bill)\b|"
+        rf"announced (?:that )?(?:{_W} ){{0,8}}?(?:would|will)\b|announced (?:plans?|its intention|a decision)|"
+        rf"(?:froze|suspended|halted|paused) (?:{_W} ){{0,4}}(?:asylum|applications|claims|registration|"
+        rf"resettlement|admissions)|closed (?:\d+ of |all |several |some )?(?:its |the |their )?"
+        rf"(?:{_W} ){{0,2}}(?:centres|centers|stations|camps|facilities|depots)|"
+        rf"(?:(?<=\n)|(?<=[.!?] )|^)since [^,.;\n]{{3,30}}, (?:{_W} ){{1,6}}?(?:have|has) been (?:sent|transferred|"
+        rf"held|detained|processed|required|barred|banned|excluded|denied|subject))\b", re.IGNORECASE)),
     ("border_closure", re.compile(
         rf"\b(?:borders? (?:{_W} ){{0,2}}(?:were|was|had been|have been|has been|remained) closed|"
         r"clos(?:ed|ing|ure of) (?:its |the |all |their )?(?:\w+ )?borders?)\b", re.IGNORECASE)),
     ("agreement", re.compile(
-        rf"\b(?:signed|concluded|reached) (?:an? |the )?(?:{_W} ){{0,3}}(?:agreement|memorandum|accord|deal)\b", re.IGNORECASE)),
+        rf"\b(?:(?:signed|concluded|reached) (?:an? |the )?(?:{_W} ){{0,3}}(?:agreement|memorandum|accord|deal|"
+        rf"(?:treaty|protocol|arrangement) with)|(?:agreement|memorandum|accord|deal)\b[^.;]{{0,60}}?"
+        rf"\b(?:first )?(?:signed|concluded) (?:on|in))\b", re.IGNORECASE)),
     ("other", re.compile(
         r"\b(?:blocked (?:access to )?[\w-]+\.[a-z]{2,6}\b|[\w-]+\.[a-z]{2,6} (?:was|were) blocked|"
-        r"facilitated (?:their|the|his|her) return|repatriated)", re.IGNORECASE)),
+        r"facilitated (?:their|the|his|her) return|repatriated|"
+        r"died|drowned|(?:were|was) (?:\w+ )?killed|killing|shot dead|lost their lives|injur(?:ed|ing) (?:\w+ )?"
+        r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several)|"
+        r"fires? (?:\w+ ){0,2}(?:broke out|swept through|destroyed|gutted)|broke out of|mass escape|"
+        rf"{_MANY}(?: [\w-]+){{0,3}} (?:were|had been) (?:\w+ )?released\b|"
+        r"published (?:its|a|the|their) (?:final )?(?:report|findings))\b",
+        re.IGNORECASE)),
 ]
 _CUES_LOWER = [(kind, re.compile(pattern.pattern)) for kind, pattern in _CUES]
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -104,13 +131,69 @@ class EventHit:
     cue_end: int
     date: str
     rule: str
+    count: int | None = None
 
 
-def _date_in_sentence(mentions: list[DateMention], offset: int) -> DateMention | None:
+_REPORTING = re.compile(
+    r"\b(?:reported|said|stated|claimed|noted|found|documented|told|wrote|alleged|confirmed)\b(?: that)?", re.IGNORECASE)
+_JOINED_MONTHS = re.compile(r"^\s*(?:and|to|until|till|through|[-–—])\s*$")
+_PERIOD_OPENER = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_TITLE_YEAR = re.compile(r"\b(?:Act|Law|Bill|Code|Decree|Regulations?|Rules|Ordinance|Order)\s+(?:of\s+)?$")
+_SNAPSHOT = re.compile(r"\b(?:as of|as at|at the end of|by the end of|at year[’']s end|on any given day)\b",
+                       re.IGNORECASE)
+_QUANTITY = re.compile(r"\b(?:hundreds|thousands|dozens|scores|tens of thousands)\s+of\b", re.IGNORECASE)
+_AGGREGATE_KINDS = frozenset({"detention", "deportation", "extradition"})
+_CARRY_NEEDS_QUANTITY = frozenset({"detention", "deportation", "extradition", "other"})
+_STOCK_CUE = re.compile(r"were (?:[\w’'-]+ ){0,2}held in\b")
+_ANNOUNCEMENT = re.compile(r"announced\b")
+_YEARLY = re.compile(r"\d{4}(?:/\d{4})?")
+_REQUEST_OPENER = re.compile(r"^(?:[" + re.escape(BULLET_GLYPHS) + r"]\s*)?Please\b")
+_DATELINE = re.compile(
+    r"^[#*\s]*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+((?:19|20)\d{2})\b[^\n]{0,80}$", re.MULTILINE)
+
+
+def sentence_dates(text: str, start: int, end: int, default_year: int | None) -> list[DateMention]:
+    """Dates of one sentence as event dates: law-title years dropped ("Act 2023" names a law, not
+    a time) and "between October and November 2022" joined into one period."""
+    raw = [d for d in find_dates(text[start:end], default_year=default_year)
+           if not _TITLE_YEAR.search(text, max(start, start + d.start - 20), start + d.start)]
+    out: list[DateMention] = []
+    i = 0
+    while i < len(raw):
+        d = raw[i]
+        nxt = raw[i + 1] if i + 1 < len(raw) else None
+        if (nxt is not None and not d.is_period and not nxt.is_period
+                and _JOINED_MONTHS.match(text[start + d.end:start + nxt.start])
+                and _PERIOD_OPENER.search(text, max(start, start + d.start - 10), start + d.start)):
+            first = d.value
+            if d.year_inferred and not nxt.year_inferred:
+                first = nxt.value[:4] + first[4:]
+            out.append(DateMention(d.start, nxt.end, f"{first}/{nxt.value}", "period", d.year_inferred and nxt.year_inferred))
+            i += 2
+            continue
+        out.append(d)
+        i += 1
+    return out
+
+
+def _date_in_sentence(mentions: list[DateMention], offset: int, text: str, sentence_start: int) -> DateMention | None:
+    """The date of the cue at ``offset``: the last one written before it, unless a reporting verb
+    stands between that date and the cue ("In July, X reported that police detained ... between
+    February and July"): the earlier date then dates the report, and a date after the cue wins."""
     before = [d for d in mentions if d.end <= offset]
+    after = [d for d in mentions if d.start >= offset]
     if before:
-        return before[-1]
+        last = before[-1]
+        if after and _REPORTING.search(text, sentence_start + last.end, sentence_start + offset):
+            return after[0]
+        return last
     return mentions[0] if mentions else None
+
+
+def _dateline_years(text: str) -> list[tuple[int, int]]:
+    """``(offset, year)`` of each dateline ("# 4 February 2022 – Libya"): in a page of dated
+    updates, a month without a year belongs to the year of the update it is written under."""
+    return [(m.start(), int(m.group(1))) for m in _DATELINE.finditer(text)]
 
 
 def _count(text: str, sentence: Sentence, cue_start: int, cue_end: int) -> int | None:
@@ -157,23 +240,46 @@ def _bisect(sentences: tuple[Sentence, ...], offset: int) -> int | None:
     return None
 
 
+def _is_question(text: str, sentence: Sentence) -> bool:
+    """A question or request ("Please indicate how many ... were held") asks; it reports nothing."""
+    body = text[sentence.start:sentence.end].rstrip()
+    return body.endswith("?") or bool(_REQUEST_OPENER.match(body))
+
+
+def _quantity(text: str, sentence: Sentence, hit_count: int | None) -> bool:
+    return hit_count is not None or bool(_QUANTITY.search(text, sentence.start, sentence.end))
+
+
 def find_events(document: Document) -> list[EventHit]:
     """Every dated event cue of the document, in reading order (duplicates included).
 
     Each cue pattern scans the whole text once; dates are parsed only for the
     sentences that hold a cue (and, for the paragraph's time, those before it).
+    Precision filters, each a family of wording rather than a phrase:
+    questions and requests are skipped; a stock ("1,591 people were held in
+    detention as of 30 June") and a yearly total ("8,372 people were removed in
+    2022-23") are statistics, not events; a date carried from an earlier
+    sentence dates a detention, expulsion or death only when a number of
+    people is given, and never comes from a snapshot ("As of 30 June ...");
+    an announcement must carry its own date.
     """
     text = document.text
     sentences = split_sentences(text)
     if not sentences:
         return []
     about_cases = sentences_about_cases(document)
+    datelines = _dateline_years(text)
+    dateline_starts = [offset for offset, _ in datelines]
     date_cache: dict[int, list[DateMention]] = {}
+
+    def default_year(offset: int) -> int | None:
+        i = bisect_right(dateline_starts, offset) - 1
+        return datelines[i][1] if i >= 0 else document.year
 
     def dates_of(k: int) -> list[DateMention]:
         if k not in date_cache:
             sentence = sentences[k]
-            date_cache[k] = find_dates(text[sentence.start:sentence.end], default_year=document.year)
+            date_cache[k] = sentence_dates(text, sentence.start, sentence.end, default_year(sentence.start))
         return date_cache[k]
 
     def carried(k: int) -> str | None:
@@ -182,6 +288,9 @@ def find_events(document: Document) -> list[EventHit]:
         while j >= 0 and sentences[j].paragraph == paragraph:
             dated = [d for d in dates_of(j) if not d.is_period]
             if dated:
+                earlier = sentences[j]
+                if _SNAPSHOT.search(text, earlier.start, earlier.end):
+                    return None
                 return dated[-1].value
             j -= 1
         return None
@@ -203,18 +312,30 @@ def find_events(document: Document) -> list[EventHit]:
                 continue
             if _NEGATION.search(text, max(sentence.start, cue.start() - 25), cue.start()):
                 continue
-            mention = _date_in_sentence(dates_of(k), cue.start() - sentence.start)
+            if _is_question(text, sentence):
+                continue
+            count = _count(text, sentence, cue.start(), cue.end()) if kind in _COUNTED else None
+            if kind == "detention" and count is not None and _STOCK_CUE.match(scanned, cue.start()):
+                continue  # "1,056 people were held in immigration detention on 30 June": a stock figure
+            mention = _date_in_sentence(dates_of(k), cue.start() - sentence.start, text, sentence.start)
             if mention is not None:
                 date, rule = mention.value, "sentence-date"
             elif (previous := carried(k)) is not None:
+                if kind in _CARRY_NEEDS_QUANTITY and not _quantity(text, sentence, count):
+                    continue
+                if _ANNOUNCEMENT.match(scanned, cue.start()):
+                    continue
                 date, rule = previous, "paragraph-date"
             elif (kind in _REPORT_YEAR_KINDS and document.year is not None
+                  and not _ANNOUNCEMENT.match(scanned, cue.start())
                   and (_PRESENT_PERFECT.search(text, max(sentence.start, cue.start() - 30), cue.start())
                        or re.match(r"(?:has|have)\b", cue.group(), re.IGNORECASE))):
                 date, rule = str(document.year), "report-year"
             else:
                 continue
-            hits.append(EventHit(kind, sentence, cue.start(), cue.end(), date, f"{kind}:{rule}"))
+            if kind in _AGGREGATE_KINDS and count is not None and _YEARLY.fullmatch(date):
+                continue  # a yearly total ("8,372 people were removed in 2022-23") is a statistic
+            hits.append(EventHit(kind, sentence, cue.start(), cue.end(), date, f"{kind}:{rule}", count))
     hits.sort(key=lambda h: (h.cue_start, KINDS.index(h.kind)))
     return hits
 
@@ -226,7 +347,7 @@ def extract_events(document: Document) -> Iterable[Fact]:
     facts: list[Fact] = []
     for hit in find_events(document):
         key = (hit.kind, hit.date)
-        count = _count(text, hit.sentence, hit.cue_start, hit.cue_end) if hit.kind in _COUNTED else None
+        count = hit.count
         if key in seen:
             if count is not None and "count" not in seen[key].fields:  # a restatement that gives the figure
                 seen[key].fields["count"] = count

@@ -59,6 +59,10 @@ _TREATY_BODIES = re.compile(r"^(?:Committee|Human Rights Committee|CCPR|CAT|CERD
                             r"Human Rights Council|Subcommittee)\b")
 _FOOTNOTE = re.compile(r"^\s*\d{1,3}\s+\S")
 _TERMINAL = re.compile(r"[.!?][\"'”’)]*\s*$")
+# A list of issues phrases many questions as polite requests ending in a full stop.
+_REQUEST = re.compile(
+    r"^Please\s+(?:also\s+)?(?:indicate|provide|explain|clarify|describe|comment|specify|elaborate|inform|report|"
+    r"give|outline|state|update|detail|list|set out|share|submit|supply|confirm)\b")
 
 
 @dataclass(slots=True)
@@ -229,7 +233,7 @@ class _Reader:
             body = self.text[body_start:self.lines[i][1]].strip()
             if _QUESTION_START.match(body) and self._starts_paragraph(i):
                 item, nxt = self.read_item(i, body_start, question=True)
-                if item.text.endswith("?"):
+                if item.text.endswith("?") or (_REQUEST.match(body) and _TERMINAL.search(item.text)):
                     item.rule = "question"
                     self.items.append(item)
                     i = nxt

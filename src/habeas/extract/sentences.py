@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-BULLET_GLYPHS = "-–—•▪◦●○■□*\uf0b7\uf0a7\uf0d8\uf076\u2023\u2043\u25aa\u25cf"
+BULLET_GLYPHS = "-–—•▪◦●○■□*\uf0b7\uf0a7\uf0d8\uf076\u2023\u2043\u25aa\u25cf→➢►➔➤▶✓✔❖◆◇"
 BULLET = re.compile(r"^[ \t]*(?:[" + re.escape(BULLET_GLYPHS) + r"](?=\s)|\(?[a-z]\)|\d{1,2}[.)](?=\s))\s*")
 
 _LINE = re.compile(r"[^\n]*\n?")

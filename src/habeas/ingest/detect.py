@@ -234,6 +234,7 @@ _KIND_CUES: list[tuple[re.Pattern[str], str, float]] = [
         (r"\bECRE\b", "ngo-report", 1),
         (r"\bUNHCR\b", "ngo-report", 0.5),
         (r"\bexecutive summary\b", "ngo-report", 1),
+        (r"\bbriefing(?: paper| note)?\b", "ngo-report", 1),
         (r"\bmethodology\b", "ngo-report", 0.5),
     ]
 ]

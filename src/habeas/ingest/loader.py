@@ -25,7 +25,13 @@ from habeas.errors import (
 from habeas.extract.dates import parse_date
 from habeas.ingest import detect
 from habeas.ingest.passages import split_passages
-from habeas.ingest.registry import EXTENSIONS, extension_of, reader_for, sniff_media_type
+from habeas.ingest.registry import (
+    EXTENSIONS,
+    KNOWN_UNSUPPORTED,
+    extension_of,
+    reader_for,
+    sniff_media_type,
+)
 
 
 @dataclass
@@ -162,7 +168,8 @@ def _is_hidden(path: Path, root: Path) -> bool:
 
 
 def _files_under(root: Path, problems: list[tuple[str, str]]) -> list[Path]:
-    """Readable-looking files under a directory, sorted; others are reported as skipped."""
+    """Readable files under a directory, sorted. Documents of formats Habeas cannot read
+    (.doc, .xlsx ...) are reported as skipped; anything else (scripts, images) is ignored."""
     found: list[Path] = []
     for path in sorted(root.rglob("*")):
         if not path.is_file() or _is_hidden(path, root):
@@ -170,7 +177,7 @@ def _files_under(root: Path, problems: list[tuple[str, str]]) -> list[Path]:
         ext = extension_of(path.name)
         if ext and ext in EXTENSIONS:
             found.append(path)
-        else:
+        elif ext in KNOWN_UNSUPPORTED:
             problems.append((str(path), f"skipped: unsupported file type {ext or '(no extension)'!r}"))
     return found
 

@@ -47,7 +47,7 @@ EXTENSIONS: dict[str, str] = {
 }
 
 # Formats people will try; named so the message can say what to do instead.
-_KNOWN_UNSUPPORTED: dict[str, str] = {
+KNOWN_UNSUPPORTED: dict[str, str] = {
     ".doc": "legacy Word .doc is not supported; save it as .docx or PDF",
     ".rtf": "RTF is not supported; save it as .docx or PDF",
     ".odt": "OpenDocument text is not supported; save it as .docx or PDF",
@@ -98,11 +98,11 @@ def sniff_media_type(data: bytes, filename: str) -> str:
             raise CorruptFile("not a valid .docx (zip archive without word/document.xml)")
         raise UnsupportedFormat(_unsupported_message(ext, "a zip archive that is not a Word document"))
     if data.startswith(_OLE_MAGIC):
-        raise UnsupportedFormat(_unsupported_message(ext or ".doc", _KNOWN_UNSUPPORTED[".doc"]))
+        raise UnsupportedFormat(_unsupported_message(ext or ".doc", KNOWN_UNSUPPORTED[".doc"]))
     if _looks_like_html(head):
         return HTML
-    if ext in _KNOWN_UNSUPPORTED:
-        raise UnsupportedFormat(_unsupported_message(ext, _KNOWN_UNSUPPORTED[ext]))
+    if ext in KNOWN_UNSUPPORTED:
+        raise UnsupportedFormat(_unsupported_message(ext, KNOWN_UNSUPPORTED[ext]))
     if ext == ".pdf":
         raise CorruptFile("not a PDF: the %PDF header is missing")
     if ext == ".docx":

@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import RedirectResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from habeas.services.context import Services
@@ -28,7 +29,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         title="Habeas",
         summary="Sourced, reviewable data on immigration detention.",
         version="1",
-        docs_url="/docs",
+        docs_url=None,  # served below from local assets: no CDN
         openapi_url="/openapi.json",
     )
     app.state.settings = settings or get_settings()
@@ -36,6 +37,13 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.state.templates = make_templates()
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     errors.install(app)
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="Habeas API",
+                                   swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/swagger/swagger-ui.css",
+                                   swagger_favicon_url="/static/favicon.svg")
 
     @app.get("/", include_in_schema=False)
     def home() -> RedirectResponse:

@@ -120,11 +120,12 @@ async def fact_row_save(request: Request, fact_id: int,
     fact = review_fact.get_fact(services, fact_id)
     version = int(str(form.get("version") or fact["version"]))
     changes = changes_from_form(fact, form)
-    action = str(form.get("action") or "save")
+    action = str(form.get("_op") or "save")
     try:
         if changes:
-            review_fact.edit_fact(services, fact_id, changes, services.actor, expected_version=version)
-            version += 1
+            edited = review_fact.edit_fact(services, fact_id, changes, services.actor,
+                                           expected_version=version)
+            version = int(edited["version"])
         if action == "accept":
             review_fact.accept_facts(services, [fact_id], services.actor, expected_version=version)
         elif action == "reject":

@@ -9,7 +9,8 @@ STAMP := $(VENV)/.installed
 run: setup system-deps
 	$(BIN)/habeas db upgrade
 	$(BIN)/habeas demo load --if-empty examples
-	$(BIN)/habeas summary
+	$(BIN)/habeas summary --facts 10
+	$(BIN)/habeas serve --host 127.0.0.1 --port 8000
 
 test: setup-test system-deps-test
 	@scripts/start-postgres.sh

@@ -25,9 +25,7 @@ warnings.filterwarnings("ignore")
 
 COUNTRIES = ["GRC", "ITA", "MLT", "LBY", "MEX", "USA", "AUS", "MYS", "TUR", "ESP", "GBR", "KAZ"]
 KINDS = ["profile", "monitor", "submission", "state-report", "ngo-report", "other"]
-WORDS = ("detention centre migrants asylum seekers removal deportation border police custody "
-         "children families alternatives ombudsperson visit monitoring overcrowding hunger strike "
-         "release court appeal transfer reception facility capacity").split()
+WORDS = ["detention", "centre", "migrants", "asylum", "seekers", "removal", "deportation", "border", "police", "custody", "children", "families", "alternatives", "ombudsperson", "visit", "monitoring", "overcrowding", "hunger", "strike", "release", "court", "appeal", "transfer", "reception", "facility", "capacity"]
 TYPES = ["statistic", "treaty", "law", "event", "facility", "institution", "status", "case"]
 TREATIES = ["CAT", "ICCPR", "CRC", "CMW", "OPCAT"]
 

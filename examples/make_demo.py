@@ -9,7 +9,7 @@ figures are as publicly reported by the publishers named in them.
 from __future__ import annotations
 
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -23,15 +23,21 @@ MALAYSIA_PARAGRAPHS = [
     ("para", "Universal Periodic Review, demonstration submission on immigration detention."),
     ("para", NOTE),
     ("heading", "Context"),
-    ("para", "Malaysia is not a party to the 1951 Refugee Convention, and the law does not "
-             "distinguish refugees from other undocumented migrants, who can be detained in "
-             "immigration depots."),
-    ("para", "According to the Ministry of Home Affairs, 150 foreign nationals died in "
-             "immigration depots in 2022."),
+    ("para", (
+        "Malaysia is not a party to the 1951 Refugee Convention, and the law does not "
+        "distinguish refugees from other undocumented migrants, who can be detained in "
+        "immigration depots."
+    )),
+    ("para", (
+        "According to the Ministry of Home Affairs, 150 foreign nationals died in "
+        "immigration depots in 2022."
+    )),
     ("table", [("Year", "Event", "Count"), ("2022", "Deaths in immigration depots", "150"),
                ("2022", "Detainees who fled the Sungai Bakap depot", "528")]),
-    ("para", "In April 2022, 528 Rohingya detainees fled the Sungai Bakap depot in Penang; "
-             "six of them died on a highway during the escape, the authorities said."),
+    ("para", (
+        "In April 2022, 528 Rohingya detainees fled the Sungai Bakap depot in Penang; "
+        "six of them died on a highway during the escape, the authorities said."
+    )),
     ("heading", "Recommendations"),
     ("bullet", "Accede to the 1951 Refugee Convention and its 1967 Protocol."),
     ("bullet", "End the immigration detention of children."),
@@ -75,8 +81,8 @@ def malaysia_docx() -> bytes:
     props = document.core_properties
     props.title = "Submission to the Human Rights Council: Malaysia"
     props.author = "Habeas demo"
-    props.created = props.modified = datetime(2024, 1, 15, tzinfo=timezone.utc)
-    props.last_printed = datetime(2024, 1, 15, tzinfo=timezone.utc)
+    props.created = props.modified = datetime(2024, 1, 15, tzinfo=UTC)
+    props.last_printed = datetime(2024, 1, 15, tzinfo=UTC)
     props.revision = 1
     for kind, content in MALAYSIA_PARAGRAPHS:
         if kind == "heading":

@@ -110,3 +110,13 @@ def test_seed_gold_precision_and_recall() -> None:
     counts = report.by_type["case"]
     assert counts.precision >= 0.9, report.to_dict(errors=True)
     assert counts.recall >= 0.8, report.to_dict(errors=True)
+
+
+def test_court_ordered_release_bail_and_held_at_a_named_place() -> None:
+    found = records(
+        "In May 2022, a tribunal ordered the release of a Guinean national, Mamadou Barry, who had been held "
+        "at Vincennes for 40 days. In June, officers detained Amina Yusuf and held her for 12 days before a "
+        "judge granted her bail.")
+    assert ("Mamadou Barry", "released") in found
+    assert ("Mamadou Barry", "detained") in found
+    assert ("Amina Yusuf", "released") in found

@@ -92,3 +92,33 @@ def test_seed_gold_precision_and_recall() -> None:
     counts = report.by_type["event"]
     assert counts.precision >= 0.9, report.to_dict(errors=True)
     assert counts.recall >= 0.8, report.to_dict(errors=True)
+
+
+def test_deaths_fires_escapes_releases_and_announcements_are_events() -> None:
+    found = {(e["kind"], e["date"]) for e in events(
+        "On 3 May 2019, eleven detainees died when a fire broke out at the Nord holding centre. "
+        "On 9 May 2019, the Appeals Court ruled that the centre must close. "
+        "In June 2019, the ministry announced that asylum seekers would be housed in open camps. "
+        "On 2 July 2019, police stormed a squat and arrested 150 migrants.", year="2019")}
+    assert ("other", "2019-05-03") in found
+    assert ("court_ruling", "2019-05-09") in found
+    assert ("policy_change", "2019-06") in found
+    assert ("detention", "2019-07-02") in found
+
+
+def test_stocks_yearly_totals_and_questions_are_not_events() -> None:
+    assert events("As of 31 March 2021, 2,310 people were held in immigration detention.") == []
+    assert events("In 2020-21, 5,100 people were deported from the country.") == []
+    assert events("Please indicate how many people were detained on 4 April 2021?") == []
+
+
+def test_reported_date_gives_way_to_the_period_after_the_verb() -> None:
+    found = {(e["kind"], e["date"]) for e in events(
+        "In August, an NGO reported that police detained hundreds of Sudanese refugees between March and May.",
+        year="2021")}
+    assert ("detention", "2021-03/2021-05") in found
+
+
+def test_dateline_sets_the_year_of_month_only_dates() -> None:
+    text = ("# 2 March 2018 – Chad\n\nIn February, the authorities announced that the camp would be closed.\n")
+    assert {(e["kind"], e["date"]) for e in events(text, year="2016")} == {("policy_change", "2018-02")}

@@ -112,3 +112,18 @@ def test_seed_gold_precision_and_recall() -> None:
     counts = report.by_type["recommendation"]
     assert counts.precision >= 0.9, report.to_dict(errors=True)
     assert counts.recall >= 0.9, report.to_dict(errors=True)
+
+
+def test_numbered_paragraphs_arrow_requests_and_follow_up_sentences() -> None:
+    text = ("Detention of migrants (arts. 9 and 10)\n\n"
+            "31. The State party should:\n"
+            "(a) Set a maximum period for administrative detention;\n"
+            "(b) Provide free legal aid to every detainee.\n\n"
+            "32. The State party should stop detaining children. It should also publish yearly detention data.\n\n"
+            "→ Please describe the conditions in the new reception centres.\n")
+    found = recs(text)
+    texts = [r["text"] for r in found]
+    assert "Set a maximum period for administrative detention;" in texts
+    assert "It should also publish yearly detention data." in texts
+    assert "Please describe the conditions in the new reception centres." in texts
+    assert all(r["articles"] == ["9", "10"] for r in found)

@@ -128,3 +128,11 @@ def test_bytes_errors_name_the_upload() -> None:
     with pytest.raises(CorruptFile) as corrupt:
         document_from_bytes(b"\x00\x01\x02\x03" * 100, "upload.txt")
     assert corrupt.value.path == "upload.txt"
+
+
+def test_html_error_page_saved_as_pdf_is_read_as_html(tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_text("<!DOCTYPE html><html><body><p>Access denied for Greece report.</p></body></html>")
+    document = load_document(path, max_bytes=LIMIT)
+    assert document.media_type == "text/html"
+    assert document.text == "Access denied for Greece report."

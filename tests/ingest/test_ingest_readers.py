@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import ingest_corpus as corpus
 import pytest
 
 from habeas.ingest import load_document
-import ingest_corpus as corpus
 
 LIMIT = 10_000_000
 

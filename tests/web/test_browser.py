@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from web_helpers import PUBLIC_TEXT
 
 CHROMIUM = "/usr/bin/chromium"

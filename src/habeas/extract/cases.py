@@ -108,7 +108,7 @@ _DEMONYMS: dict[str, str] = {
 }
 _DEMONYM_BEFORE = re.compile(
     r"\b(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?:[a-z-]+\s+){0,3}" + _ROLE
-    + r"\s*\(?\s*$", re.IGNORECASE)
+    + r"\s*[,(]?\s*$", re.IGNORECASE)
 _DEMONYM_AFTER = re.compile(
     r"\s*,\s*an?\s+(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?:[a-z-]+\s+){0,3}"
     + _ROLE + r"\b", re.IGNORECASE)
@@ -294,6 +294,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     ("detained", "after", re.compile(
         rf"\b(?:detained|holding (?:{_W} ){{1,4}}in (?:a |an |the )?(?:{_W} ){{0,2}}"
         r"(?:detention|custody|prison|jail))\b", re.IGNORECASE)),
+    ("detained", "after", re.compile(r"\bheld (?:him|her|them) (?:at|in|for)\b", re.IGNORECASE)),
     ("detained", "before", re.compile(
         r"\b(?:(?:held|kept|remanded|placed) (?:\w+ ){0,2}(?:in|into|under) (?:\w+ ){0,2}"
         r"(?:detention|custody|arrest)|in (?:pre-?trial |administrative |immigration |incommunicado |"

@@ -63,6 +63,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_DIGIT = re.compile(r"\d")
+_MY = next(pattern for kind, pattern in _PATTERNS if kind == "my")
+_NEEDS_DIGIT = frozenset(kind for kind, _ in _PATTERNS) - {"my"}
+_NEEDS_MONTH = frozenset({"md_period", "dm_period", "dmy", "mdy"})
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     start: int
@@ -166,7 +172,13 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
     without it such mentions are skipped rather than guessed.
     """
     candidates: list[tuple[int, int, int, DateMention]] = []
+    # Every pattern but "my" needs a digit, and every pattern naming a month also matches
+    # as "my" wherever it matches: two cheap checks spare most patterns on most sentences.
+    has_digit = _DIGIT.search(text) is not None
+    has_month = has_digit and _MY.search(text) is not None
     for priority, (kind, pattern) in enumerate(_PATTERNS):
+        if kind in _NEEDS_DIGIT and not has_digit or kind in _NEEDS_MONTH and not has_month:
+            continue
         for m in pattern.finditer(text):
             converted = _convert(kind, m, default_year)
             if converted is None:

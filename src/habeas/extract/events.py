@@ -66,7 +66,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?:notified of|issued|handed down|delivered|announced|received) (?:the |a |its )?courts? (?:rulings?|"
         rf"decisions?|orders?|judg(?:e)?ments?|verdicts?)|issu\w+ (?:{_W} ){{0,2}}rulings?|"
         rf"(?:court|tribunal) (?:[^.;]{{0,50}}?)\b(?:found (?:{_W} ){{1,4}}guilty|convicted|sentenced|acquitted|"
-        rf"ruled|ordered|annulled|struck down|quashed|halted|blocked|granted (?:an? |the )?(?:{_W} ){{0,2}}"
+        rf"ruled|held that|ordered|annulled|struck down|quashed|halted|blocked|granted (?:an? |the )?(?:{_W} ){{0,2}}"
         rf"(?:stay|injunction|interim measures?)|issued (?:an? |the )?(?:{_W} ){{0,2}}(?:injunction|"
         rf"interim measures?|ruling|judg(?:e)?ment|decision)))\b", re.IGNORECASE)),
     ("policy_change", re.compile(
@@ -84,8 +84,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:froze|suspended|halted|paused) (?:{_W} ){{0,4}}(?:asylum|applications|claims|registration|"
         rf"resettlement|admissions)|closed (?:\d+ of |all |several |some )?(?:its |the |their )?"
         rf"(?:{_W} ){{0,2}}(?:centres|centers|stations|camps|facilities|depots)|"
-        rf"(?:(?<=\n)|(?<=[.!?] )|^)since [^,.;\n]{{3,30}}, (?:{_W} ){{1,6}}?(?:have|has) been (?:sent|transferred|"
-        rf"held|detained|processed|required|barred|banned|excluded|denied|subject))\b", re.IGNORECASE)),
+        rf"(?:(?<=\n)|(?<=[.!?] )|(?<=that )|^)since [^,.;\n]{{3,30}}?,? (?:{_W} ){{1,6}}?(?:(?:have|has) been "
+        rf"(?:sent|transferred|held|detained|processed|required|barred|banned|excluded|denied|subject)|"
+        rf"(?:may|can|could) (?:only|no longer)|(?:is|are) no longer|must)|closure of (?:the |its |all )?"
+        rf"(?:{_W} ){{0,2}}(?:centres|centers|camps|zones|stations|facilities|depots))\b", re.IGNORECASE)),
     ("border_closure", re.compile(
         rf"\b(?:borders? (?:{_W} ){{0,2}}(?:were|was|had been|have been|has been|remained) closed|"
         r"clos(?:ed|ing|ure of) (?:its |the |all |their )?(?:\w+ )?borders?)\b", re.IGNORECASE)),
@@ -99,7 +101,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         r"died|drowned|(?:were|was) (?:\w+ )?killed|killing|shot dead|lost their lives|injur(?:ed|ing) (?:\w+ )?"
         r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several)|"
         r"fires? (?:\w+ ){0,2}(?:broke out|swept through|destroyed|gutted)|broke out of|mass escape|"
-        rf"{_MANY}(?: [\w-]+){{0,3}} (?:were|had been) (?:\w+ )?released\b|"
+        r"(?:were|had been) (?:\w+ )?released\b|"
         r"published (?:its|a|the|their) (?:final )?(?:report|findings))\b",
         re.IGNORECASE)),
 ]
@@ -136,6 +138,7 @@ class EventHit:
 
 _REPORTING = re.compile(
     r"\b(?:reported|said|stated|claimed|noted|found|documented|told|wrote|alleged|confirmed)\b(?: that)?", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _JOINED_MONTHS = re.compile(r"^\s*(?:and|to|until|till|through|[-–—])\s*$")
 _PERIOD_OPENER = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _TITLE_YEAR = re.compile(r"\b(?:Act|Law|Bill|Code|Decree|Regulations?|Rules|Ordinance|Order)\s+(?:of\s+)?$")
@@ -182,6 +185,13 @@ def _date_in_sentence(mentions: list[DateMention], offset: int, text: str, sente
     February and July"): the earlier date then dates the report, and a date after the cue wins."""
     before = [d for d in mentions if d.end <= offset]
     after = [d for d in mentions if d.start >= offset]
+    # "men who had been held there since 2014 began a hunger strike": a "since" date starts a
+    # state described on the way; it dates the event only when nothing else does.
+    settled = [d for d in before if not _SINCE.search(text, max(sentence_start, sentence_start + d.start - 7),
+                                                      sentence_start + d.start)]
+    if settled and len(settled) < len(before) and not _SINCE.search(text, sentence_start + before[-1].end,
+                                                                       sentence_start + offset):
+        before = settled
     if before:
         last = before[-1]
         if after and _REPORTING.search(text, sentence_start + last.end, sentence_start + offset):
@@ -315,6 +325,8 @@ def find_events(document: Document) -> list[EventHit]:
             if _is_question(text, sentence):
                 continue
             count = _count(text, sentence, cue.start(), cue.end()) if kind in _COUNTED else None
+            if kind == "other" and count is None and cue.group().endswith("released"):
+                continue  # "X and Y were released" is a case; a mass release gives a number
             if kind == "detention" and count is not None and _STOCK_CUE.match(scanned, cue.start()):
                 continue  # "1,056 people were held in immigration detention on 30 June": a stock figure
             mention = _date_in_sentence(dates_of(k), cue.start() - sentence.start, text, sentence.start)

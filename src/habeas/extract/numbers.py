@@ -54,7 +54,13 @@ _QUALIFIER_RE = re.compile(
     r"\s*$",
     re.I,
 )
+# Every qualifier above ends with one of these words: a window whose last word is none of
+# them cannot end in a qualifier, and ``str.endswith`` rules that out far faster than
+# trying the whole alternation at each of its 40 positions.
+_QUALIFIER_ENDINGS = ("least", "than", "over", "of", "to", "most", "exceeding", "some", "about", "around",
+                      "approximately", "approx.", "nearly", "almost", "estimated", "roughly", "circa", "c.")
 _CURRENCY_BEFORE = re.compile(r"(?:\$|€|£|\bUSD|\bEUR|\bGBP|\bUS\$|\bKZT|\bRUB)\s*$", re.I)
+_CURRENCY_ENDINGS = ("$", "€", "£", "usd", "eur", "gbp", "us$", "kzt", "rub")
 _CURRENCY_AFTER = re.compile(
     r"\s*(?:million\s+|billion\s+)?(?:USD|US\s?dollars?|dollars?|euros?|EUR|tenge|KZT|rubles?|roubles?|soms?|pounds|francs|CHF|GBP)\b",
     re.I,
@@ -114,7 +120,7 @@ def word_number_value(words: str) -> float | None:
 
 
 def _digits_value(text: str) -> float:
-    return float(re.sub(r"[,\s]", "", text))
+    return float("".join(text.replace(",", "").split()))
 
 
 def find_numbers(text: str) -> list[NumberMention]:
@@ -142,10 +148,12 @@ def find_numbers(text: str) -> list[NumberMention]:
         else:
             value = None
         before = text[max(0, start - 40):start]
-        q = _QUALIFIER_RE.search(before)
+        tail = before.rstrip()[-14:].lower()
+        q = _QUALIFIER_RE.search(before) if tail.endswith(_QUALIFIER_ENDINGS) else None
         qualifier = q.lastgroup if q else None
         qualifier_start = start - len(before) + q.start() if q else None
-        currency = bool(_CURRENCY_BEFORE.search(before[-6:]) or _CURRENCY_AFTER.match(text, end, min(len(text), end + 30)))
+        currency = bool((tail[-6:].endswith(_CURRENCY_ENDINGS) and _CURRENCY_BEFORE.search(before[-6:]))
+                        or _CURRENCY_AFTER.match(text, end, min(len(text), end + 30)))
         found.append(NumberMention(
             start=start, end=end, value=value, qualifier=qualifier, qualifier_start=qualifier_start,
             is_percent=is_percent, has_currency=currency, is_word=is_word, is_decimal=is_decimal,

@@ -35,7 +35,11 @@ VERSION = 1
 EXTRACTOR_ID = f"{NAME}@{VERSION}"
 
 _ARTICLE_HEADING = re.compile(r"^\s*(?:Articles?|ARTICLES?)\s+\d+[^\n]{0,100}$")
-_ARTICLE_NUMBERS = re.compile(r"\b(?:articles?)\s+((?:\d+(?:\(\d+\))?(?:\s*(?:,|and|&|-|–)\s*)?)+)", re.IGNORECASE)
+_ARTICLE_NUMBERS = re.compile(r"\b(?:articles?|arts?\.)\s*((?:\d+(?:\(\d+\))?(?:\s*(?:,|and|&|-|–)\s*)?)+)", re.IGNORECASE)
+# Concluding observations title each section "Topic (arts. 7, 9 and 13)".
+_ARTICLES_TAIL_HEADING = re.compile(r"^[^\n]{3,120}\((?:arts?\.|articles?)\s*\d[^)]*\)\s*$", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s")
+_FOLLOW_UP = re.compile(r"^(?:It|The State party|The Government) (?:should|must) (?:also |further |moreover )?\w")
 _RECOMMENDATIONS_HEADING = re.compile(
     r"^\s*(?:[\dIVX]+[.)]?\s*)?(?:(?:key|main|our|general|specific|final)\s+)?recommendations?\b"
     r"(?:\s+(?:to|for)\b[^.]*)?\s*:?\s*$", re.IGNORECASE)
@@ -144,13 +148,15 @@ class _Reader:
         self.block = False
         self.block_intro: str | None = None
         self.block_items = 0
+        self.block_numbered = False
 
     def line(self, i: int) -> str:
         s, e = self.lines[i]
         return self.text[s:e]
 
     def is_heading(self, line: str) -> bool:
-        return bool(_ARTICLE_HEADING.match(line) and not _TERMINAL.search(line)) or (
+        return bool((_ARTICLE_HEADING.match(line) or _ARTICLES_TAIL_HEADING.match(line))
+                    and not _TERMINAL.search(line)) or (
             _is_caps_heading(line)) or bool(_RECOMMENDATIONS_HEADING.match(line))
 
     def _continues(self, i: int, current: str) -> bool:
@@ -238,6 +244,9 @@ class _Reader:
                     self.items.append(item)
                     i = nxt
                     continue
+            numbered = bool(bullet) and bool(_NUMBERED.match(line))  # "24. The State party should:" is a paragraph
+            if numbered and self.block and self.block_numbered:
+                self.block = False  # the next numbered paragraph closes the (a), (b) list of the previous one
             if bullet and self.block and not body.endswith(":"):
                 item, nxt = self.read_item(i, body_start, question=False)
                 item.rule, item.intro_addressee = "list", self.block_intro
@@ -245,13 +254,14 @@ class _Reader:
                 self.block_items += 1
                 i = nxt
                 continue
-            if not bullet and _INTRO.search(stripped) and len(stripped) < 400:
+            if (not bullet or numbered) and _INTRO.search(stripped) and len(stripped) < 400:
                 self.block, self.block_intro, self.block_items = True, _intro_body(stripped), 0
+                self.block_numbered = numbered
                 i += 1
                 continue
             if not bullet and self.block and self.block_items:
                 self.block = False
-            if not bullet:
+            if not bullet or numbered:
                 self._prose(i)
             i += 1
         return self.items
@@ -264,11 +274,19 @@ class _Reader:
                 or self.is_heading(previous) or bool(BULLET.match(self.line(i))))
 
     def _prose(self, i: int) -> None:
+        """Prose recommendations, and the sentences that continue one ("It should also ...")."""
         s, e = self.lines[i]
+        follows = False
         for a, b in split_paragraph(self.text, s, e):
             sentence = self.text[a:b]
-            if _PROSE.match(sentence) and not sentence.rstrip().endswith(":"):
+            if sentence.rstrip().endswith(":"):
+                follows = False
+                continue
+            if _PROSE.match(sentence) or (follows and _FOLLOW_UP.match(sentence)):
                 self.items.append(Item([sentence], a, b, list(self.articles), rule="prose"))
+                follows = True
+            else:
+                follows = False
 
 
 @register(NAME, version=VERSION, produces=[FactType.RECOMMENDATION])

@@ -52,6 +52,15 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:\barticles?|\bart\.|\bno\.|\bnos\.|\bsections?|\bparagraphs?|\bparas?\.|§|\bpages?|\bp\.|\bpp\.|"
     r"\bchapters?|\bresolutions?|\brules?|\bdecrees?|\borders?|\bsessions?|\bitems?|\bpoints?|\bnumber|#|\blaw)\s*$",
     re.I)
+# The last word each backward-anchored pattern can end with. A window whose last word is
+# none of these cannot match, and ``str.endswith`` says so far faster than the regex,
+# which would otherwise be tried at every position of the window.
+_REFERENCE_ENDINGS = ("article", "articles", "art.", "no.", "nos.", "section", "sections", "paragraph",
+                      "paragraphs", "para.", "paras.", "§", "page", "pages", "p.", "chapter", "chapters",
+                      "resolution", "resolutions", "rule", "rules", "decree", "decrees", "order", "orders",
+                      "session", "sessions", "item", "items", "point", "points", "number", "#", "law")
+_AGE_ENDINGS = ("aged", "of", "under")
+_SHARE_ENDINGS = ("whom", "which", "including", "them")
 _AGE_BEFORE = re.compile(r"\b(?:aged|age\s+of|ages\s+of|under|over\s+the\s+age\s+of)\s*$", re.I)
 _DURATION_AFTER = re.compile(r"^\s*(?:-|\s)?(?:calendar\s+|working\s+|consecutive\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|decades?)\b", re.I)
 _HYPHEN_WORD_AFTER = re.compile(r"^-[A-Za-z]")
@@ -171,17 +180,30 @@ def _clause_before(sentence: str, end: int, floor: int) -> str:
     return window[last.end():] if last else window
 
 
+def _last_word(window: str) -> str:
+    """The end of ``window`` without trailing space, lower-cased: what backward patterns test."""
+    return window.rstrip()[-16:].lower()
+
+
+def _plainly_rejected(n: NumberMention) -> bool:
+    """Rejections that need no context: checked before any date is parsed."""
+    return n.value is None or n.is_year_like or n.has_currency or n.value <= 0
+
+
 def _rejected(n: NumberMention, sentence: str, s_start: int, dates: list[DateMention]) -> bool:
-    if n.value is None or n.is_year_like or n.has_currency or n.value <= 0:
+    if _plainly_rejected(n):
         return True
     a, b = n.start - s_start, n.end - s_start
     if any(d.start <= a < d.end for d in dates):
         return True
     before = sentence[max(0, a - 40):a]
     after = sentence[b:b + 40]
-    if _REFERENCE_BEFORE.search(before) or _AGE_BEFORE.search(before):
+    last = _last_word(before)
+    if (last.endswith(_REFERENCE_ENDINGS) and _REFERENCE_BEFORE.search(before)
+            or last.endswith(_AGE_ENDINGS) and _AGE_BEFORE.search(before)):
         return True
-    if _HYPHEN_WORD_AFTER.match(after) or _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before):
+    if _HYPHEN_WORD_AFTER.match(after) or _SHARE_AFTER.match(after) \
+            or last.endswith(_SHARE_ENDINGS) and _SHARE_BEFORE.search(before):
         return True
     if _OPEN_PAREN.search(sentence[max(0, a - 80):a]):
         return True
@@ -254,7 +276,27 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
     return None
 
 
-def _choose_date(n: NumberMention, s_start: int, dates: list[DateMention], previous_dates: list[DateMention],
+class _PreviousDates:
+    """The usable dates of the previous sentence, parsed only if a figure falls back on them.
+
+    Most sentences hold only years or sums; parsing their dates just in case the next
+    sentence needs them was a large share of this extractor's time.
+    """
+
+    __slots__ = ("_args", "_dates")
+
+    def __init__(self, args: tuple[str, int | None, list[NumberMention], int] | None = None,
+                 dates: list[DateMention] | None = None) -> None:
+        self._args = args
+        self._dates = dates
+
+    def get(self) -> list[DateMention]:
+        if self._dates is None:
+            self._dates = _usable_dates(*self._args) if self._args is not None else []
+        return self._dates
+
+
+def _choose_date(n: NumberMention, s_start: int, dates: list[DateMention], previous_dates: _PreviousDates,
                  sentence: str, previous: _Found | None, default_year: int | None, after: str) -> str | None:
     a = n.start - s_start
     if previous is not None and previous.date and _SAME_YEAR.search(sentence[n.end - s_start:n.end - s_start + 40]):
@@ -275,8 +317,9 @@ def _choose_date(n: NumberMention, s_start: int, dates: list[DateMention], previ
     after = [d for d in dates if d.start >= n.end - s_start]
     if after:
         return after[0].value
-    if previous_dates:
-        return previous_dates[-1].value
+    earlier = previous_dates.get()
+    if earlier:
+        return earlier[-1].value
     return str(default_year) if default_year else None
 
 
@@ -284,7 +327,8 @@ def _usable_dates(sentence: str, default_year: int | None, numbers: list[NumberM
     spans = [(n.start - s_start, n.end - s_start) for n in numbers if not n.is_year_like]
     return [d for d in find_dates(sentence, default_year)
             if not any(a < d.end and d.start < b and not (d.start <= a and b <= d.end and d.kind != "year") for a, b in spans)
-            and not _REFERENCE_BEFORE.search(sentence[max(0, d.start - 12):d.start])]
+            and not (_last_word(sentence[max(0, d.start - 12):d.start]).endswith(_REFERENCE_ENDINGS)
+                     and _REFERENCE_BEFORE.search(sentence[max(0, d.start - 12):d.start]))]
 
 
 def find_statistics(document: Document) -> Iterable[Fact]:
@@ -292,14 +336,14 @@ def find_statistics(document: Document) -> Iterable[Fact]:
     vocabulary = indicators()
     default_year = document.year
     previous_paragraph = -1
-    previous_dates: list[DateMention] = []
+    previous_dates = _PreviousDates()
     previous: _Found | None = None
     for s_start, s_end, paragraph in _sentences(text):
         sentence = text[s_start:s_end]
         if paragraph != previous_paragraph:
-            previous_dates, previous, previous_paragraph = [], None, paragraph
+            previous_dates, previous, previous_paragraph = _PreviousDates(), None, paragraph
         if not _CANDIDATE_LINE.search(sentence):
-            previous_dates = []
+            previous_dates = _PreviousDates()
             continue
         numbers = [n for n in find_numbers(sentence)]
         numbers = [NumberMention(n.start + s_start, n.end + s_start, n.value, n.qualifier,
@@ -309,8 +353,8 @@ def find_statistics(document: Document) -> Iterable[Fact]:
         dates: list[DateMention] | None = None
         found_here: list[_Found] = []
         for i, n in enumerate(numbers):
-            if n.value is None:
-                continue
+            if _plainly_rejected(n):
+                continue  # years and sums: no need to parse this sentence's dates for them
             if dates is None:
                 dates = _usable_dates(sentence, default_year, numbers, s_start)
             if _rejected(n, sentence, s_start, dates):
@@ -347,7 +391,12 @@ def find_statistics(document: Document) -> Iterable[Fact]:
                 fields["qualifier"] = found.number.qualifier
             yield make_fact(document, FactType.STATISTIC, found.start, found.end, fields,
                             extractor=f"{NAME}@{VERSION}", rule=found.rule, confidence=found.confidence)
-        previous_dates = dates or []
+        if dates is not None:
+            previous_dates = _PreviousDates(dates=dates)
+        elif any(n.value is not None for n in numbers):
+            previous_dates = _PreviousDates((sentence, default_year, numbers, s_start))
+        else:
+            previous_dates = _PreviousDates()
 
 
 @register(NAME, version=VERSION, produces=[FactType.STATISTIC])

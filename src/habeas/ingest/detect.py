@@ -9,7 +9,7 @@ genre cues of the kinds of source Habeas reads, never on one document's words.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date
 from functools import lru_cache
 
@@ -157,10 +157,10 @@ def _country_table() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
     return pattern, table
 
 
-def country_scores(text: str, title: str | None = None) -> Counter[str]:
+def country_scores(text: str, title: str | None = None) -> dict[str, float]:
     """Weighted mention counts per ISO alpha-3 code: a title mention counts ten, the head three."""
     pattern, table = _country_table()
-    scores: Counter[str] = Counter()
+    scores: defaultdict[str, float] = defaultdict(float)
     for match in pattern.finditer(title or ""):
         code, weight = table[match.group(0)]
         scores[code] += weight * 10.0
@@ -173,9 +173,7 @@ def country_scores(text: str, title: str | None = None) -> Counter[str]:
 def detect_country(text: str, title: str | None = None) -> str | None:
     """ISO alpha-3 code of the country the text is mostly about, or None when none is named."""
     scores = country_scores(text, title)
-    if not scores:
-        return None
-    return scores.most_common(1)[0][0]
+    return max(scores, key=scores.__getitem__) if scores else None
 
 
 def country_code(value: str) -> str | None:
@@ -204,7 +202,7 @@ def country_code(value: str) -> str | None:
 
 # (pattern, kind, weight). Genre cues of the kinds of source Habeas reads.
 _KIND_CUES: list[tuple[re.Pattern[str], str, float]] = [
-    (re.compile(p, re.I), kind, w)
+    (re.compile(p, re.IGNORECASE), kind, w)
     for p, kind, w in [
         (r"\bdata profile\b", "profile", 3),
         (r"\bquick facts\b", "profile", 3),
@@ -238,16 +236,16 @@ _KIND_CUES: list[tuple[re.Pattern[str], str, float]] = [
         (r"\bmethodology\b", "ngo-report", 0.5),
     ]
 ]
-_DATELINE = re.compile(r"^\s*\d{1,2} [A-Z][a-z]+ \d{4}\s*[–—-]\s*\S", re.M)
+_DATELINE = re.compile(r"^\s*\d{1,2} [A-Z][a-z]+ \d{4}\s*[–—-]\s*\S", re.MULTILINE)
 _MIN_KIND_SCORE = 2.0
 
 
-def kind_scores(text: str, title: str | None = None) -> Counter[str]:
+def kind_scores(text: str, title: str | None = None) -> dict[str, float]:
     """Cue scores per kind: a cue in the title or head counts three times its weight once,
     repeats in the body add half a weight each (at most three)."""
     head = (title or "") + "\n" + text[:TOP_CHARS]
     body = text[TOP_CHARS:KIND_SCAN_CHARS]
-    scores: Counter[str] = Counter()
+    scores: defaultdict[str, float] = defaultdict(float)
     for pattern, kind, weight in _KIND_CUES:
         if pattern.search(head):
             scores[kind] += 3 * weight
@@ -274,15 +272,15 @@ def detect_kind(
     return kind if score >= _MIN_KIND_SCORE else "other"
 
 
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:[^\n\d]{0,80}?)\b(?P<y>(?:19|20)\d\d)\b", re.I)
-_PUBLISHED_CUE = re.compile(r"\b(?:published|updated|last updated|posted)\s*(?:on|:)?\s*", re.I)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:[^\n\d]{0,80}?)\b(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+_PUBLISHED_CUE = re.compile(r"\b(?:published|updated|last updated|posted)\s*(?:on|:)?\s*", re.IGNORECASE)
 _RANGE_END = re.compile(r"\d|[–—-]\s*$|\bto\s*$")
 _YEAR = re.compile(r"(?<![\d/.-])((?:19[5-9]|20\d)\d)(?![\d])")
 # Words before a year that make it a plan or deadline rather than something past.
 _FUTURE_CUE = re.compile(
     r"\b(?:through|until|till|before|planned|scheduled|upcoming|expected|due|next|will|"
     r"deadline|ahead of|forthcoming)\b[^.\n]{0,80}$",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -306,9 +304,10 @@ def detect_published(text: str, title: str | None = None, today: date | None = N
             return mentions[0].value
     for match in _PUBLISHED_CUE.finditer(text[:5000]):
         mentions = find_dates(text[match.end(): match.end() + 40])
-        if mentions and mentions[0].start == 0 and not mentions[0].is_period:
-            if mentions[0].year <= this_year and not mentions[0].year_inferred:
-                return mentions[0].value
+        first = mentions[0] if mentions else None
+        if first and first.start == 0 and not first.is_period and not first.year_inferred \
+                and first.year <= this_year:
+            return first.value
     copyright_match = _COPYRIGHT.search(text[:5000])
     if copyright_match and int(copyright_match.group("y")) <= this_year:
         return copyright_match.group("y")

@@ -22,8 +22,7 @@ _DROP = (
     "button, select, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true]"
 )
 _BLOCKS = frozenset(
-    "p div section article main blockquote pre h1 h2 h3 h4 h5 h6 ul ol dl dt dd figure "
-    "figcaption address header footer hr details summary caption center".split()
+    ["p", "div", "section", "article", "main", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "dt", "dd", "figure", "figcaption", "address", "header", "footer", "hr", "details", "summary", "caption", "center"]
 )
 _MAIN_SHARE = 0.5  # <main>/<article> is taken alone when it holds at least this share of the text
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")

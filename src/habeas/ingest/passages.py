@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from habeas.domain.document import Page, Passage
 
@@ -28,7 +29,8 @@ def split_passages(text: str, pages: Sequence[Page] = ()) -> list[Passage]:
 
     With pages, a passage never crosses a page boundary.
     """
-    segments = [(p.start_char, p.end_char, p.number) for p in pages] or [(0, len(text), None)]
+    segments: list[tuple[int, int, int | None]] = [(p.start_char, p.end_char, p.number) for p in pages]
+    segments = segments or [(0, len(text), None)]
     passages: list[Passage] = []
     for seg_start, seg_end, page in segments:
         for start, end in _blocks(text, seg_start, seg_end):
@@ -78,7 +80,7 @@ def _paragraphs_of_block(text: str, start: int, end: int) -> list[tuple[int, int
 
     paragraphs: list[tuple[int, int]] = []
     para_start = lines[0][0]
-    for (s, e), (next_s, next_e) in zip(lines, lines[1:]):
+    for (s, e), (next_s, next_e) in pairwise(lines):
         line, next_line = text[s:e], text[next_s:next_e]
         if hard_wrapped:
             # Wrapped lines run close to the wrap width; a short one ends a paragraph or heading.

@@ -11,9 +11,12 @@ give each page's exact range.
 
 from __future__ import annotations
 
+import gc
 import re
+from collections import deque
+from collections.abc import Sequence
 from datetime import datetime
-from itertools import accumulate, chain, islice
+from itertools import accumulate, chain, islice, repeat
 
 import pymupdf
 
@@ -23,12 +26,10 @@ from habeas.errors import CorruptFile, EncryptedFile, NoTextLayer
 PAGE_SEPARATOR = "\n\n"
 _TAB_GAP = 2.0  # a gap wider than this many times the font height separates table cells
 _LINE_GAP = 0.6  # blocks closer than this many line heights belong to one paragraph or table
-_JUNK_TITLE = re.compile(r"^(?:untitled|microsoft word\s*-|document\d*$|\S+\.(?:docx?|pdf|indd)$)", re.I)
-
-pymupdf.TOOLS.mupdf_display_errors(False)
-
+_JUNK_TITLE = re.compile(r"^(?:untitled|microsoft word\s*-|document\d*$|\S+\.(?:docx?|pdf|indd)$)", re.IGNORECASE)
 
 def _open(data: bytes) -> pymupdf.Document:
+    pymupdf.TOOLS.mupdf_display_errors(False)  # damage is reported as CorruptFile, not on stderr
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # PyMuPDF raises FileDataError, RuntimeError, ValueError ...
@@ -67,15 +68,31 @@ def _page_text(page: pymupdf.Page, offset: int) -> tuple[str, list[Word]]:
     pieces = list(chain.from_iterable(zip(seps, texts)))
     ends = accumulate(map(len, pieces), initial=offset)
     starts = islice(ends, 1, None, 2)  # the offset after each separator is a word start
-    words = list(map(Word, texts, x0, y0, x1, y1, starts))
-    return "".join(pieces), words
+    return "".join(pieces), _make_words(texts, x0, y0, x1, y1, list(starts))
+
+
+_WORD_SLOTS = tuple(getattr(Word, name).__set__ for name in ("text", "x0", "y0", "x1", "y1", "start_char"))
+
+
+def _make_words(*columns: Sequence[object]) -> list[Word]:
+    """Word records from column sequences, one slot at a time.
+
+    Equivalent to ``list(map(Word, *columns))`` (it fills the same slots, as
+    unpickling does), but the frozen dataclass ``__init__`` costs six Python
+    ``object.__setattr__`` calls per word, which made it the largest Python
+    cost of ingesting a long PDF; here the loops run in C.
+    """
+    words = list(map(Word.__new__, repeat(Word, len(columns[0]))))
+    for set_slot, column in zip(_WORD_SLOTS, columns):
+        deque(map(set_slot, words, column), maxlen=0)
+    return words
 
 
 def _pdf_date(raw: str | None) -> str | None:
     """'D:20200614093000Z' -> '2020-06-14'."""
     if not raw:
         return None
-    digits = raw[2:] if raw.startswith("D:") else raw
+    digits = raw.removeprefix("D:")
     try:
         return datetime.strptime(digits[:8], "%Y%m%d").date().isoformat()
     except ValueError:
@@ -89,40 +106,52 @@ def _title(metadata: dict[str, str] | None) -> str | None:
     return title
 
 
+def _read_pages(doc: pymupdf.Document) -> tuple[str, list[Page], list[str]]:
+    """(joined text, pages, problems); a page that fails is kept empty and reported."""
+    chunks: list[str] = []
+    pages: list[Page] = []
+    problems: list[str] = []
+    pos = 0
+    for index in range(doc.page_count):
+        if index:
+            chunks.append(PAGE_SEPARATOR)
+            pos += len(PAGE_SEPARATOR)
+        try:
+            page = doc.load_page(index)
+            text, words = _page_text(page, pos)
+            width, height = page.rect.width, page.rect.height
+        except Exception as exc:  # noqa: BLE001 - one broken page must not lose the others
+            problems.append(f"page {index + 1}: could not read text ({exc})")
+            text, words, width, height = "", [], 0.0, 0.0
+        chunks.append(text)
+        pages.append(Page(index + 1, pos, pos + len(text), tuple(words), width, height))
+        pos += len(text)
+    return "".join(chunks), pages, problems
+
+
 def read(data: bytes, filename: str) -> ExtractedText:
     doc = _open(data)
+    # Hundreds of thousands of small acyclic objects: cyclic GC passes would only
+    # rescan them, for about a quarter of the reading time of a long report.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        chunks: list[str] = []
-        pages: list[Page] = []
-        problems: list[str] = []
-        pos = 0
-        for index in range(doc.page_count):
-            if index:
-                chunks.append(PAGE_SEPARATOR)
-                pos += len(PAGE_SEPARATOR)
-            try:
-                page = doc.load_page(index)
-                text, words = _page_text(page, pos)
-                width, height = page.rect.width, page.rect.height
-            except Exception as exc:  # one broken page should not lose the others
-                problems.append(f"page {index + 1}: could not read text ({exc})")
-                text, words, width, height = "", [], 0.0, 0.0
-            chunks.append(text)
-            pages.append(Page(index + 1, pos, pos + len(text), tuple(words), width, height))
-            pos += len(text)
-        if not any(page.words for page in pages):
-            raise NoTextLayer("no text layer (scanned?); OCR is not supported yet")
-        empty = [p.number for p in pages if not p.words]
-        if empty:
-            problems.append(f"{len(empty)} page(s) without text (scanned?): {empty[:10]}")
+        text, pages, problems = _read_pages(doc)
         metadata = doc.metadata
-        return ExtractedText(
-            text="".join(chunks),
-            pages=pages,
-            title=_title(metadata),
-            published=_pdf_date((metadata or {}).get("creationDate")),
-            media_type="application/pdf",
-            problems=problems,
-        )
     finally:
+        if gc_was_enabled:
+            gc.enable()
         doc.close()
+    if not any(page.words for page in pages):
+        raise NoTextLayer("no text layer (scanned?); OCR is not supported yet")
+    empty = [p.number for p in pages if not p.words]
+    if empty:
+        problems.append(f"{len(empty)} page(s) without text (scanned?): {empty[:10]}")
+    return ExtractedText(
+        text=text,
+        pages=pages,
+        title=_title(metadata),
+        published=_pdf_date((metadata or {}).get("creationDate")),
+        media_type="application/pdf",
+        problems=problems,
+    )

@@ -126,7 +126,7 @@ def read(data: bytes, filename: str) -> ExtractedText:
     )
 
 
-_MD_HEADING = re.compile(r"^\s{0,3}#\s+(.+?)\s*#*\s*$", re.M)
+_MD_HEADING = re.compile(r"^\s{0,3}#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
 def _markdown_title(text: str) -> str | None:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 MARK_OPEN, MARK_CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧: never expected in report text
 PG_TSVECTOR = "to_tsvector('simple', p.text)"  # must match the index of migration 0002
 FACET_LIMIT = 30
+FACET_SAMPLE = 2000  # facets of broader queries are counted over this many matches
 _TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -44,9 +45,11 @@ class SearchResults:
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     total: int = 0
+    facets_partial: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"query": self.query, "total": self.total, "facets": self.facets,
+                "facets_partial": self.facets_partial,
                 "hits": [{"document_id": h.document_id, "passage_id": h.passage_id, "page": h.page,
                           "snippet_html": h.snippet_html, "rank": h.rank, "title": h.title,
                           "country": h.country, "kind": h.kind, "published": h.published}
@@ -73,7 +76,7 @@ def snippet_to_html(raw: str) -> str:
 
 
 def _filters(country: str | None, kind: str | None, year: str | None, fact_type: str | None,
-             include_confidential: bool, params: dict[str, Any]) -> str:
+             include_confidential: bool, params: dict[str, Any], dialect: str = "sqlite") -> str:
     clauses = []
     if not include_confidential:
         clauses.append("d.confidential = :false")
@@ -89,7 +92,10 @@ def _filters(country: str | None, kind: str | None, year: str | None, fact_type:
         params["year"] = f"{str(year)[:4]}%"
     if fact_type:
         clauses.append(
-            "EXISTS (SELECT 1 FROM facts f WHERE f.document_id = p.document_id AND f.type = :fact_type"
+            # On SQLite "+f.type" stops the planner from scanning every fact of that type:
+            # the document_id index is the selective one here.
+            "EXISTS (SELECT 1 FROM facts f WHERE f.document_id = p.document_id AND "
+            + ("+f.type" if dialect == "sqlite" else "f.type") + " = :fact_type"
             " AND f.start_char >= p.start_char AND f.start_char < p.end_char"
             + ("" if include_confidential else " AND f.confidential = :false") + ")")
         params["fact_type"] = fact_type
@@ -131,7 +137,7 @@ def search_passages(
         rank = "-bm25(passages_fts)"
         snippet = f"snippet(passages_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}', ' … ', 24)"
         order = "rank DESC, p.id"
-    where = match_where + _filters(country, kind, year_s, fact_type, include_confidential, params)
+    where = match_where + _filters(country, kind, year_s, fact_type, include_confidential, params, dialect)
     rows = session.execute(text(
         f"SELECT p.id, p.document_id, p.page, {snippet} AS snippet, {rank} AS rank, "
         f"COALESCE(d.title, d.filename) AS title, d.country, d.kind, d.published "
@@ -142,27 +148,31 @@ def search_passages(
                     for r in rows]
     base = f"FROM {match_from} WHERE {where}"
     results.total = int(session.execute(text(f"SELECT COUNT(*) {base}"), params).scalar() or 0)
+    results.facets = {"country": {}, "kind": {}, "year": {}, "fact_type": {}}
     if results.total:
         results.facets = _facets(session, base, params, include_confidential)
-    else:
-        results.facets = {"country": {}, "kind": {}, "year": {}, "fact_type": {}}
+        results.facets_partial = results.total > FACET_SAMPLE
     return results
 
 
 def _facets(session: Session, base: str, params: dict[str, Any], include_confidential: bool
             ) -> dict[str, dict[str, int]]:
+    """Facet counts over (at most) the first FACET_SAMPLE matches, so broad queries stay fast."""
+    sample = (f"(SELECT p.id AS pid, p.document_id AS did, p.start_char AS ps, p.end_char AS pe, "
+              f"d.country AS country, d.kind AS kind, SUBSTR(d.published, 1, 4) AS year "
+              f"{base} LIMIT {FACET_SAMPLE}) m")
     facets: dict[str, dict[str, int]] = {}
-    for name, column in (("country", "d.country"), ("kind", "d.kind"),
-                         ("year", "SUBSTR(d.published, 1, 4)")):
+    for name in ("country", "kind", "year"):
         rows = session.execute(text(
-            f"SELECT {column} AS value, COUNT(*) AS n {base} GROUP BY {column} "
+            f"SELECT m.{name} AS value, COUNT(*) AS n FROM {sample} GROUP BY m.{name} "
             f"ORDER BY n DESC, value LIMIT {FACET_LIMIT}"), params)
         facets[name] = {str(r.value): int(r.n) for r in rows if r.value}
     fact_params = dict(params)
     fact_params.setdefault("false", False)
     confidential = "" if include_confidential else " AND f.confidential = :false"
     rows = session.execute(text(
-        f"SELECT f.type AS value, COUNT(DISTINCT p.id) AS n {base.replace('WHERE', 'JOIN facts f ON f.document_id = p.document_id AND f.start_char >= p.start_char AND f.start_char < p.end_char' + confidential + ' WHERE', 1)} "
+        f"SELECT f.type AS value, COUNT(DISTINCT m.pid) AS n FROM {sample} JOIN facts f "
+        f"ON f.document_id = m.did AND f.start_char >= m.ps AND f.start_char < m.pe{confidential} "
         f"GROUP BY f.type ORDER BY n DESC"), fact_params)
     facets["fact_type"] = {str(r.value): int(r.n) for r in rows if r.value}
     return facets

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import Select, case, func, or_, select, tuple_
 from sqlalchemy.orm import Session, joinedload
 
 from habeas.services.review_fact import fact_public
@@ -38,9 +38,11 @@ class FactFilters:
 
 def public_facts() -> Select[tuple[FactRow]]:
     """Facts that may be shown: not confidential and not from a confidential document."""
-    return (select(FactRow).outerjoin(DocumentRow, DocumentRow.id == FactRow.document_id)
-            .where(FactRow.confidential.is_(False),
-                   or_(FactRow.document_id.is_(None), DocumentRow.confidential.is_(False))))
+    # NOT IN over the (few) confidential documents is far cheaper than joining every fact.
+    secret_documents = select(DocumentRow.id).where(DocumentRow.confidential.is_(True))
+    return select(FactRow).where(
+        FactRow.confidential.is_(False),
+        or_(FactRow.document_id.is_(None), FactRow.document_id.not_in(secret_documents)))
 
 
 def _filtered(filters: FactFilters) -> Select[tuple[FactRow]]:
@@ -58,10 +60,15 @@ def _filtered(filters: FactFilters) -> Select[tuple[FactRow]]:
     return query
 
 
+def count_facts(session: Session, filters: FactFilters) -> int:
+    query = _filtered(filters).with_only_columns(func.count(FactRow.id))
+    return int(session.scalar(query) or 0)
+
+
 def list_facts(session: Session, filters: FactFilters, *, sort: str = "id", descending: bool = False,
                limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
     query = _filtered(filters)
-    total = session.scalar(select(func.count()).select_from(query.with_only_columns(FactRow.id).subquery()))
+    total = count_facts(session, filters)
     column = FACT_SORTS.get(sort, FactRow.id)
     ordered = query.options(joinedload(FactRow.document)).order_by(
         column.desc() if descending else column, FactRow.id).limit(limit).offset(offset)
@@ -77,36 +84,63 @@ def get_public_document(session: Session, document_id: int) -> DocumentRow | Non
     return row if row is not None and not row.confidential else None
 
 
-def review_queue_ids(session: Session, *, country: str | None = None, type_: str | None = None) -> list[int]:
-    """Public candidate fact ids in review order: document, then position in it."""
-    query = public_facts().with_only_columns(FactRow.id).where(FactRow.status == "candidate")
+def _queue_base(country: str | None, type_: str | None) -> Select[tuple[FactRow]]:
+    query = public_facts().where(FactRow.status == "candidate")
     if country:
         query = query.where(FactRow.country == country.upper())
     if type_:
         query = query.where(FactRow.type == type_)
-    query = query.order_by(FactRow.document_id, FactRow.start_char, FactRow.id)
-    return list(session.scalars(query))
+    return query
 
 
-def _queue_key(row: FactRow) -> tuple[int, int, int]:
+def _queue_key_columns() -> tuple[Any, Any, Any]:
+    return (func.coalesce(FactRow.document_id, 0), func.coalesce(FactRow.start_char, -1), FactRow.id)
+
+
+def _key_of(row: FactRow) -> tuple[int, int, int]:
     return (row.document_id or 0, row.start_char if row.start_char is not None else -1, row.id)
 
 
-def queue_position_after(session: Session, queue: list[int], after: int) -> int:
-    """Where the queue continues after fact ``after`` (just decided, so usually no longer queued)."""
-    if after in queue:
-        return min(queue.index(after) + 1, len(queue) - 1)
-    decided = session.get(FactRow, after)
-    if decided is None:
-        return 0
-    key = _queue_key(decided)
-    rows = session.execute(select(FactRow.id, FactRow.document_id, FactRow.start_char)
-                           .where(FactRow.id.in_(queue[:2000]))).all()
-    keys = {r.id: (r.document_id or 0, r.start_char if r.start_char is not None else -1, r.id) for r in rows}
-    for index, fact_id in enumerate(queue[:2000]):
-        if keys.get(fact_id, (0, 0, 0)) > key:
-            return index
-    return 0
+@dataclass(frozen=True, slots=True)
+class QueueSlot:
+    """Where one candidate sits in the review queue (document order), found by keyset queries."""
+
+    fact_id: int | None
+    position: int
+    remaining: int
+    previous_id: int | None
+    next_id: int | None
+
+
+def review_slot(session: Session, *, fact_id: int | None = None, after: int | None = None,
+                country: str | None = None, type_: str | None = None) -> QueueSlot:
+    """The candidate to show: ``fact_id`` if queued, else the first one after ``after``, else the first.
+
+    Keyset queries on (document, position, id) keep this fast on a queue of any length.
+    """
+    base = _queue_base(country, type_)
+    key = tuple_(*_queue_key_columns())
+    asc = [c for c in _queue_key_columns()]
+    remaining = int(session.scalar(select(func.count()).select_from(
+        base.with_only_columns(FactRow.id).subquery())) or 0)
+    current: FactRow | None = None
+    if fact_id is not None:
+        current = session.scalar(base.where(FactRow.id == fact_id))
+    if current is None and after is not None:
+        anchor = session.get(FactRow, after)
+        if anchor is not None:
+            current = session.scalar(base.where(key > tuple_(*_key_of(anchor))).order_by(*asc).limit(1))
+    if current is None:
+        current = session.scalar(base.order_by(*asc).limit(1))
+    if current is None:
+        return QueueSlot(None, 0, remaining, None, None)
+    here = tuple_(*_key_of(current))
+    before = int(session.scalar(select(func.count()).select_from(
+        base.where(key < here).with_only_columns(FactRow.id).subquery())) or 0)
+    next_id = session.scalar(base.with_only_columns(FactRow.id).where(key > here).order_by(*asc).limit(1))
+    previous_id = session.scalar(base.with_only_columns(FactRow.id).where(key < here)
+                                 .order_by(*[c.desc() for c in asc]).limit(1))
+    return QueueSlot(current.id, before + 1, remaining, previous_id, next_id)
 
 
 def passage_around(session: Session, fact: FactRow) -> dict[str, Any] | None:
@@ -130,14 +164,17 @@ def passage_around(session: Session, fact: FactRow) -> dict[str, Any] | None:
             "page": passage.page, "passage_id": passage.id}
 
 
-def countries_index(session: Session) -> list[dict[str, Any]]:
-    """Every country in the library with counts and freshness (newest observation date)."""
-    docs = dict(session.execute(
-        select(DocumentRow.country, func.count()).where(DocumentRow.confidential.is_(False),
-                                                        DocumentRow.country.is_not(None))
-        .group_by(DocumentRow.country)).all())
+def countries_index(session: Session, iso3: str | None = None) -> list[dict[str, Any]]:
+    """Every country in the library (or just ``iso3``) with counts and freshness (newest observation)."""
+    doc_query = select(DocumentRow.country, func.count()).where(DocumentRow.confidential.is_(False),
+                                                                DocumentRow.country.is_not(None))
+    facts_query = public_facts()
+    if iso3:
+        doc_query = doc_query.where(DocumentRow.country == iso3.upper())
+        facts_query = facts_query.where(FactRow.country == iso3.upper())
+    docs = dict(session.execute(doc_query.group_by(DocumentRow.country)).all())
     fact_rows = session.execute(
-        public_facts().with_only_columns(
+        facts_query.with_only_columns(
             FactRow.country, func.count(),
             func.sum(case((FactRow.status == "accepted", 1), else_=0)),
             func.sum(case((FactRow.status == "candidate", 1), else_=0)),

@@ -39,7 +39,7 @@ def country_view(services: Services, iso3: str) -> dict[str, Any]:
     profile = build_profile(services, iso3, include_candidates=False)
     code = profile.iso3
     with services.db.session() as session:
-        summary = next((c for c in queries.countries_index(session) if c["iso3"] == code), None)
+        summary = next(iter(queries.countries_index(session, code)), None)
     return {"iso3": code, "name": country_name(code), "summary": summary,
             "profile": profile_to_dict(profile),
             "downloads": {fmt: f"/countries/{code}/profile.{fmt}" for fmt in ("pdf", "csv", "xlsx", "json")},

@@ -36,7 +36,7 @@ def editable_fields(fact: dict[str, Any]) -> list[dict[str, Any]]:
 def facts_view(services: Services, filters: queries.FactFilters, *, sort: str = "id", desc: bool = False,
                page: int = 1) -> dict[str, Any]:
     with services.db.session() as session:
-        _, total = queries.list_facts(session, filters, limit=0)
+        total = queries.count_facts(session, filters)
         pager = paging(page, total)
         facts, _ = queries.list_facts(session, filters, sort=sort, descending=desc,
                                       limit=pager["size"], offset=pager["offset"])

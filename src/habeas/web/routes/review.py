@@ -29,26 +29,16 @@ def review_view(services: Services, *, fact_id: int | None = None, after: int | 
                 error: str | None = None) -> dict[str, Any]:
     """The card to show: ``fact_id`` if still queued, else the one after ``after``, else the first."""
     with services.db.session() as session:
-        queue = queries.review_queue_ids(session, country=country, type_=type_)
+        slot = queries.review_slot(session, fact_id=fact_id, after=after, country=country, type_=type_)
         choices = queries.facet_values(session)
-        position = None
-        if fact_id is not None and fact_id in queue:
-            position = queue.index(fact_id)
-        elif after is not None and queue:
-            position = queries.queue_position_after(session, queue, after)
-        elif queue:
-            position = 0
-        fact = context = None
-        if position is not None:
-            row = queries.get_public_fact(session, queue[position])
+        context = None
+        if slot.fact_id is not None:
+            row = queries.get_public_fact(session, slot.fact_id)
             context = queries.passage_around(session, row) if row is not None else None
-    if position is not None:
-        fact = review_fact.get_fact(services, queue[position])
+    fact = review_fact.get_fact(services, slot.fact_id) if slot.fact_id is not None else None
     return {
-        "fact": fact, "context": context, "position": (position + 1) if position is not None else 0,
-        "remaining": len(queue),
-        "previous_id": queue[position - 1] if position else None,
-        "next_id": queue[position + 1] if position is not None and position + 1 < len(queue) else None,
+        "fact": fact, "context": context, "position": slot.position, "remaining": slot.remaining,
+        "previous_id": slot.previous_id, "next_id": slot.next_id,
         "filters": {"country": country, "type": type_},
         "choices": {**choices, "types": list(FACT_TYPES)},
         "notice": notice, "error": error, "_fields": editable_fields(fact) if fact else [],

@@ -113,6 +113,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-cli", action="store_true", help="time only (a) and (c)")
     args = parser.parse_args()
 
     from habeas.ingest.loader import load_document
@@ -130,6 +131,8 @@ def main() -> None:
         report("(c) load_document() in-process", in_process, pages, raw)
 
         habeas = ROOT / ".venv" / "bin" / "habeas"
+        if args.skip_cli:
+            return
         if not habeas.exists():
             print("(b) habeas ingest CLI: not measured (.venv/bin/habeas is not installed)")
             return

@@ -90,6 +90,8 @@ def _table_lines(text: str) -> list[tuple[int, int]]:
 
 def _table_facts(document: Document, extractor: str) -> Iterator[Fact]:
     text = document.text
+    if not _TABLE_LABEL.search(text):
+        return  # a table starts only at a label line: one scan of the text spares one per line
     offset = 0
     in_table = False
     for line in text.split("\n"):

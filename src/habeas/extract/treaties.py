@@ -174,6 +174,8 @@ def _fuzzy_row(line: str) -> str | None:
 
 def _table_facts(document: Document, extractor: str) -> Iterator[Fact]:
     text = document.text
+    if not (_RATIFICATION_HEADER.search(text) or _ACCEPTANCE_HEADER.search(text)):
+        return  # no table header anywhere: one scan of the text spares two per line
     mode: str | None = None
     max_year = (document.year or 2100) + 1
     offset = 0

@@ -16,7 +16,7 @@ from functools import lru_cache
 from habeas.extract.dates import find_dates
 
 TOP_CHARS = 2000  # the head of a document names its subject and genre
-SCAN_CHARS = 200_000  # enough text to judge the period; bounds the cost on long reports
+SCAN_CHARS = 200_000  # enough text to judge subject and period; bounds the cost on long reports
 KIND_SCAN_CHARS = 50_000  # genre shows in the opening pages
 
 # Common and former names that pycountry does not list as name/common_name/official_name.
@@ -164,7 +164,7 @@ def country_scores(text: str, title: str | None = None) -> dict[str, float]:
     for match in pattern.finditer(title or ""):
         code, weight = table[match.group(0)]
         scores[code] += weight * 10.0
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(text, 0, SCAN_CHARS):
         code, weight = table[match.group(0)]
         scores[code] += weight * (3.0 if match.start() < TOP_CHARS else 1.0)
     return scores

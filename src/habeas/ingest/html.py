@@ -118,6 +118,13 @@ def _content_root(tree: LexborHTMLParser) -> LexborNode | None:
         candidates = tree.css(selector)
         if not candidates:
             continue
+        if len(candidates) > 1:
+            # Several sibling <article>s (a page of dated updates) belong together:
+            # take their common parent so no update and no dateline heading is lost.
+            parents = {id(n.parent): n.parent for n in candidates if n.parent is not None}
+            if len(parents) == 1:
+                parent = next(iter(parents.values()))
+                return body if parent.tag in ("body", "html") else parent
         best = max(candidates, key=lambda n: len(n.text(deep=True).strip()))
         if total and len(best.text(deep=True).strip()) >= _MAIN_SHARE * total:
             return best

@@ -182,9 +182,9 @@ def countries_index(session: Session, iso3: str | None = None) -> list[dict[str,
         .where(FactRow.country.is_not(None)).group_by(FactRow.country)).all()
     facts = {r[0]: r for r in fact_rows}
     out = []
-    for iso3 in sorted(set(docs) | set(facts)):
-        row = facts.get(iso3)
-        out.append({"iso3": iso3, "documents": int(docs.get(iso3, 0)),
+    for code in sorted(set(docs) | set(facts)):
+        row = facts.get(code)
+        out.append({"iso3": code, "documents": int(docs.get(code, 0)),
                     "facts": int(row[1]) if row else 0, "accepted": int(row[2] or 0) if row else 0,
                     "candidates": int(row[3] or 0) if row else 0,
                     "freshness": row[4] if row else None})

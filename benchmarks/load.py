@@ -1,7 +1,7 @@
 """Load benchmark (not a test): the real server under concurrent clients, PostgreSQL vs SQLite.
 
-For each database it builds a generated library (the generator of
-benchmarks/web.py, reused so there is one home for it), starts
+For each database it builds a generated library (benchmarks/library_gen.py,
+or with ``--generator web`` the one of benchmarks/web.py), starts
 ``uvicorn --factory habeas.web.app:create_app --workers N`` on a free
 loopback port, and runs ``--clients`` virtual users for ``--seconds``
 seconds. Each user loops over a weighted mix of search, fact listing,
@@ -46,9 +46,13 @@ KIND_WEIGHTS = {"search": 25, "facts": 25, "profile": 15, "fact": 20, "review": 
 KINDS = list(KIND_WEIGHTS)
 
 
-def _bench_web() -> ModuleType:
-    """benchmarks/web.py holds the library generator; load it by path (benchmarks is no package)."""
-    spec = importlib.util.spec_from_file_location("habeas_bench_web", HERE / "web.py")
+def _generator(name: str) -> ModuleType:
+    """Load a generator module of benchmarks/ by path (benchmarks is no package).
+
+    ``library_gen`` (default) has realistic word statistics; ``web`` is the
+    26-word library of benchmarks/web.py, where every search matches most passages.
+    """
+    spec = importlib.util.spec_from_file_location(f"habeas_bench_{name}", HERE / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -330,7 +334,7 @@ def drop_pg_database(name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def bench_one(label: str, args: argparse.Namespace, bench_web: ModuleType) -> Result:
+def bench_one(label: str, args: argparse.Namespace, generator: ModuleType) -> Result:
     workdir = Path(tempfile.mkdtemp(prefix=f"habeas-load-{label}-"))
     pg_name = None
     proc = None
@@ -341,8 +345,9 @@ def bench_one(label: str, args: argparse.Namespace, bench_web: ModuleType) -> Re
         else:
             url = f"sqlite:///{workdir / 'load.db'}"
         print(f"-- {label}: building library", flush=True)
-        bench_web.build_library(url, args.documents, args.facts)
-        targets = load_targets(url, list(bench_web.WORDS))
+        generator.build_library(url, args.documents, args.facts)
+        words = generator.search_words() if hasattr(generator, "search_words") else list(generator.WORDS)
+        targets = load_targets(url, words)
         log = workdir / "uvicorn.log"
         proc, port = start_server(url, workdir / "data", args.workers, log)
         wait_ready(proc, port, log)
@@ -368,10 +373,12 @@ def main() -> int:
     parser.add_argument("--documents", type=int, default=2000)
     parser.add_argument("--facts", type=int, default=20000)
     parser.add_argument("--only", choices=("postgresql", "sqlite"), default=None)
+    parser.add_argument("--generator", choices=("library_gen", "web"), default="library_gen",
+                        help="library_gen: realistic word statistics; web: the 26-word worst case")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO / "src"))
-    bench_web = _bench_web()
-    results = [bench_one(label, args, bench_web)
+    generator = _generator(args.generator)
+    results = [bench_one(label, args, generator)
                for label in ("postgresql", "sqlite") if args.only in (None, label)]
     print()
     for result in results:

@@ -45,6 +45,7 @@ def ingest_command(
     title: str | None = typer.Option(None, "--title"),
     url: str | None = typer.Option(None, "--url", help="Where the document was found."),
     confidential: bool = typer.Option(False, "--confidential", help="Never show on public pages, feeds, exports or API."),
+    extract: bool = typer.Option(True, "--extract/--no-extract", help="Extract facts now (else later with extract-all)."),
     db: str | None = DbOption,
 ) -> None:
     """Ingest PDF, HTML, DOCX and text files into the library and extract their facts."""
@@ -74,7 +75,7 @@ def ingest_command(
                     err_console.print(f"[yellow]skipped[/yellow] {outcome.path}: {outcome.message}",
                                       highlight=False)
 
-            outcomes = ingest_paths(services, files, overrides, on_done=done)
+            outcomes = ingest_paths(services, files, overrides, on_done=done, extract=extract)
 
         table = Table(title="Ingest summary")
         for column in ("file", "result", "id", "country", "kind", "pages", "facts"):

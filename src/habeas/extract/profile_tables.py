@@ -24,6 +24,7 @@ Only statistics are produced: yes/no rows belong to the status extractor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -336,8 +337,9 @@ def _series(values: list[ValueRow], labels: list[tuple[int, str]], resets: list[
             orphans[-1].append((line, text))
         else:
             orphans.append([(line, text)])
+    ordered_resets = sorted(resets)
     for block in orphans:
-        _attach_orphan(block, series, resets)
+        _attach_orphan(block, series, ordered_resets)
     return _merge_unlabelled(series, resets)
 
 
@@ -367,13 +369,22 @@ def _similar(a: Series, b: Series) -> bool:
     return high / low < _SAME_MAGNITUDE
 
 
+def _reset_between(ordered_resets: list[int], low: int, high: int) -> bool:
+    """Is a reset line strictly between ``low`` and ``high``? A bisection, not a scan of every reset."""
+    i = bisect_right(ordered_resets, low)
+    return i < len(ordered_resets) and ordered_resets[i] < high
+
+
 def _attach_orphan(block: list[tuple[int, str]], series: list[Series], resets: list[int]) -> None:
-    """Give a label block that sits beside no value to the nearest unlabelled series it fits."""
+    """Give a label block that sits beside no value to the nearest unlabelled series it fits.
+
+    ``resets`` must be sorted.
+    """
     line = block[0][0]
     block_text = " ".join(t for _, t in block)
     candidates = []
     for s in series:
-        if any(min(line, s.first) < r < max(line, s.last) for r in resets):
+        if _reset_between(resets, min(line, s.first), max(line, s.last)):
             continue
         distance = 0 if s.first <= line <= s.last else min(abs(line - s.first), abs(line - s.last))
         if distance > 6 or _series_indicator(s) is not None:

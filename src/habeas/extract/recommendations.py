@@ -103,8 +103,10 @@ def _heading_articles(line: str) -> list[str]:
 
 
 def _is_caps_heading(line: str) -> bool:
+    if len(line.strip()) > 140:
+        return False  # checked first: it spares counting the letters of every long prose line
     letters = [c for c in line if c.isalpha()]
-    if len(letters) < 4 or len(line.strip()) > 140:
+    if len(letters) < 4:
         return False
     return sum(c.isupper() for c in letters) / len(letters) >= 0.8
 

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from habeas.domain import Document, Fact, FactType
+from habeas.extract.analysis import finditer_ci, lower_pattern
 from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
 from habeas.vocab import status_indicators
@@ -62,6 +63,11 @@ def _labels() -> list[tuple[str, re.Pattern[str]]]:
 @lru_cache(maxsize=1)
 def _any_label() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p.pattern})" for _, p in _labels()), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _any_label_lower() -> re.Pattern[str]:
+    return lower_pattern(_any_label())
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +117,7 @@ def _row_fact(document: Document, slug: str, line: str, line_start: int, label_s
 
 
 _UPR_BLOCK = re.compile(r"\bUPR\b|Universal\s+Periodic", re.IGNORECASE)
+_UPR_BLOCK_LOWER = lower_pattern(_UPR_BLOCK)
 _UPR_ROW = re.compile(r"(?:^|\t)[ ]*(Yes|No|YES|NO)\b[^\t\n]{0,12}\t+[ ]*(19[5-9]\d|20\d\d)\b")
 
 
@@ -138,7 +145,8 @@ def _table_facts(document: Document) -> Iterator[Fact]:
     labels = _labels()
     upr_until = -1
     candidates = sorted({bisect.bisect_right(starts, m.start()) - 1
-                         for pattern in (_any_label(), _UPR_BLOCK) for m in pattern.finditer(document.text)})
+                         for pattern, twin in ((_any_label(), _any_label_lower()), (_UPR_BLOCK, _UPR_BLOCK_LOWER))
+                         for m in finditer_ci(pattern, twin, document.text)})
     for i in candidates:
         line = lines[i]
         if i > upr_until and _UPR_BLOCK.search(line) and len(line) < 200:

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from habeas.domain import Document
 from habeas.errors import HabeasError
-from habeas.extract import extract_facts
+from habeas.extract import ExtractionResult, extract_facts
 from habeas.ingest.loader import DocumentOverrides, document_from_bytes, load_document
 from habeas.services.context import Services
 from habeas.store import documents as document_store
@@ -47,13 +47,17 @@ def ingest_paths(
     paths: Iterable[Path],
     overrides: DocumentOverrides | None = None,
     on_done: Callable[[IngestOutcome], None] | None = None,
+    *,
+    extract: bool = True,
 ) -> list[IngestOutcome]:
+    """Ingest each path in its own transaction; ``extract=False`` defers extraction to extract-all."""
     outcomes = []
     for path in paths:
         try:
             document = load_document(path, max_bytes=services.settings.max_file_size_bytes,
                                      overrides=overrides)
-            outcome = store_document(services, document, suffix=path.suffix, path=str(path))
+            outcome = store_document(services, document, suffix=path.suffix, path=str(path),
+                                     extract=extract)
         except HabeasError as exc:
             outcome = IngestOutcome(str(path), "failed", exc.message, error_code=exc.code)
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
@@ -86,7 +90,8 @@ def ingest_upload(
 
 
 def store_document(
-    services: Services, document: Document, *, suffix: str, path: str, data: bytes | None = None
+    services: Services, document: Document, *, suffix: str, path: str, data: bytes | None = None,
+    extract: bool = True,
 ) -> IngestOutcome:
     with services.db.session() as session:
         existing = document_store.find_by_sha(session, document.sha256)
@@ -95,7 +100,7 @@ def store_document(
                                  document_id=existing.id, title=existing.title,
                                  country=existing.country, kind=existing.kind,
                                  pages=existing.page_count)
-    extraction = extract_facts(document)
+    extraction = extract_facts(document) if extract else ExtractionResult()
     if data is None:
         data = Path(path).read_bytes()
     stored_path, created = services.originals.put(document.sha256, suffix, data)

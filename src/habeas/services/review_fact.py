@@ -12,10 +12,11 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
+from contextlib import nullcontext
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
 
 from habeas.domain.fact import FACT_TYPES, FIELDS_BY_TYPE
@@ -63,9 +64,13 @@ def _check_version(row: FactRow, expected_version: int | None) -> None:
 
 
 def _record(row: FactRow, actor: str, action: str, before: dict[str, Any], reason: str | None = None) -> None:
-    row.history.append(FactHistoryRow(actor=actor, action=action, before=before,
-                                      after=fact_store.fact_snapshot(row), reason=reason, at=utcnow()))
+    """Append a history entry; one change of a fact is one UPDATE (one version step)."""
     row.updated_at = utcnow()
+    session = object_session(row)
+    # Loading the history must not flush the half-made change as a separate UPDATE.
+    with session.no_autoflush if session is not None else nullcontext():
+        row.history.append(FactHistoryRow(actor=actor, action=action, before=before,
+                                          after=fact_store.fact_snapshot(row), reason=reason, at=utcnow()))
 
 
 def _set_status(services: Services, ids: Iterable[int], status: str, actor: str,

@@ -340,10 +340,17 @@ def _reported_year(text: str, this_year: int) -> str | None:
 _MARKUP = re.compile(r"^[#>*_\s-]+|[*_\s#]+$")
 
 
+# Saved web pages often start with site navigation ("back to the Monitor", "Home", "Skip to content").
+_NAVIGATION_LINE = re.compile(
+    r"^(?:back to|return to|go to|skip to|home\b|menu\b|search\b|share\b|print\b|download\b)", re.I)
+
+
 def detect_title(text: str) -> str | None:
-    """The first line that reads like a title (letters, not too long)."""
+    """The first line that reads like a title (letters, not too long, not site navigation)."""
     for line in text[:3000].splitlines():
         candidate = _MARKUP.sub("", line).strip()
+        if _NAVIGATION_LINE.match(candidate):
+            continue
         if 4 <= len(candidate) <= 200 and sum(ch.isalpha() for ch in candidate) >= 4:
             return candidate
     return None

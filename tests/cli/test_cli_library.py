@@ -109,3 +109,15 @@ def test_db_upgrade_is_idempotent(env: dict[str, str]) -> None:
     second = run("db", "upgrade", "--db", env["db"])
     assert first.exit_code == second.exit_code == 0
     assert "revision" in second.output
+
+
+def test_no_extract_then_extract_all(env: dict[str, str], tmp_path: Path) -> None:
+    source = tmp_path / "malaysia.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    assert run("ingest", str(source), "--no-extract", "--db", env["db"]).exit_code == 0
+    [doc] = json.loads(run("docs", "list", "--format", "json", "--db", env["db"]).output)
+    assert doc["facts"] == 0
+    result = run("extract-all", "--db", env["db"])
+    assert result.exit_code == 0 and "1 documents re-extracted" in result.output
+    [doc] = json.loads(run("docs", "list", "--format", "json", "--db", env["db"]).output)
+    assert doc["facts"] > 0

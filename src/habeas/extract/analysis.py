@@ -39,14 +39,25 @@ def lower_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
     source = pattern.pattern
     if re.search(r"\\[SWDBAZ]|[A-Z]-[A-Z]|\(\?P[<=][^>)]*[A-Z]|\(\?-i", source):
         raise ValueError(f"pattern cannot be lower-cased safely: {source[:60]}")
-    return re.compile(source.lower(), pattern.flags & ~re.IGNORECASE)
+    lowered_source = source.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+    return re.compile(lowered_source, pattern.flags & ~re.IGNORECASE)
 
 
 def finditer_ci(pattern: re.Pattern[str], twin: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """Matches of case-insensitive ``pattern`` in ``text``, found with its lower-case ``twin``
-    on the lower-cased copy when offsets agree. Match offsets are valid in ``text``; the
-    matched strings are lower-cased, so callers slice ``text`` when they need the words."""
+    """What ``pattern.finditer(text)`` yields, found faster with its lower-case ``twin``.
+
+    The twin scans the lower-cased copy; ``pattern`` is then matched again on the
+    original text at each hit (a handful per document), so callers get the
+    original words in their groups. Should a re-match ever disagree, the plain
+    scan is used instead.
+    """
     low = lowered(text)
     if low is None:
         return list(pattern.finditer(text))
-    return list(twin.finditer(low))
+    found = []
+    for hit in twin.finditer(low):
+        m = pattern.match(text, hit.start())
+        if m is None or m.end() != hit.end():
+            return list(pattern.finditer(text))
+        found.append(m)
+    return found

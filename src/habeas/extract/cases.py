@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from habeas.domain import Document, Fact, FactType
+from habeas.extract.analysis import finditer_ci
 from habeas.extract.dates import DateMention, find_dates
 from habeas.extract.registry import register
 from habeas.extract.sentences import Sentence, split_sentences
@@ -113,6 +114,15 @@ _DEMONYM_AFTER = re.compile(
     r"\s*,\s*an?\s+(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?:[a-z-]+\s+){0,3}"
     + _ROLE + r"\b", re.IGNORECASE)
 
+# The words the backward-anchored patterns above must end with. A window that ends with
+# none of them cannot match, and ``str.endswith`` rules that out far faster than trying
+# the pattern (with its long alternation) at every position of the window.
+_ROLE_WORDS = _ROLE[3:_ROLE.index(")")].split("|")
+_ROLE_ENDINGS = tuple(w + s for w in _ROLE_WORDS for s in ("", "s"))
+_TITLE_ENDINGS = tuple(sorted(_TITLES))
+_PLACE_OR_THE_ENDINGS = ("the", "in", "at", "to", "from", "into", "near", "across", "via", "toward", "towards",
+                         "with", "between", "against", "’s", "'s")
+
 _PRONOUN = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b", re.IGNORECASE)
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 
@@ -177,17 +187,22 @@ def trim_name(text: str, start: int, end: int, floor: int) -> tuple[int, int, bo
     if text[n_start:n_end].lower() in _country_names():
         return None
     before = text[max(floor, n_start - 40):n_start]
-    if first == 0 and _PLACE_OR_THE_BEFORE.search(before):
+    last = before.rstrip()[-16:].lower()
+    if first == 0 and last.endswith(_PLACE_OR_THE_ENDINGS) and _PLACE_OR_THE_BEFORE.search(before):
         return None
     if _PLACE_AFTER.match(text, n_end):
         return None
-    if _TITLE_BEFORE.search(before) or _TITLE_AFTER.match(text, n_end):
+    if last.endswith(_TITLE_ENDINGS) and _TITLE_BEFORE.search(before) or _TITLE_AFTER.match(text, n_end):
         official = True
     return n_start, n_end, official
 
 
 def _nationality(text: str, start: int, end: int, floor: int) -> str | None:
-    m = _DEMONYM_BEFORE.search(text, max(floor, start - 80), start)
+    last = text[max(floor, start - 80):start].rstrip()
+    if last.endswith((",", "(")):  # the pattern allows one of these after the role word
+        last = last[:-1].rstrip()
+    last = last[-16:].lower()
+    m = _DEMONYM_BEFORE.search(text, max(floor, start - 80), start) if last.endswith(_ROLE_ENDINGS) else None
     if m:
         return _DEMONYMS[m.group(1).lower()]
     m = _DEMONYM_AFTER.match(text, end, min(len(text), end + 80))
@@ -240,10 +255,11 @@ def collect_name_mentions(text: str, sentences: tuple[Sentence, ...]) -> dict[in
         by_sentence.setdefault(k, []).append(Mention(n_start, n_end, [person], "name"))
     surnames = [key for key in introductions if key not in officials]
     if surnames:
-        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")\b",
-                             re.IGNORECASE)
+        alternation = "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))
+        pattern = re.compile(r"\b(?:" + alternation + r")\b", re.IGNORECASE)
+        twin = re.compile(r"\b(?:" + alternation.lower() + r")\b")  # keys are case-folded already
         run_starts = [c[0] for c in covered]
-        for m in pattern.finditer(text):
+        for m in finditer_ci(pattern, twin, text):
             if not m.group()[:1].isupper():
                 continue
             c = bisect_right(run_starts, m.start()) - 1

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from habeas.domain import Document, Fact, FactType
@@ -106,6 +106,21 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         re.IGNORECASE)),
 ]
 _CUES_LOWER = [(kind, re.compile(pattern.pattern)) for kind, pattern in _CUES]
+# Words every match of a cue contains (lower case). A cue counts only inside one sentence,
+# so it is looked for only in sentences holding one of its words: one fast scan for the
+# words (a plain alternation the engine skips through) spares the costly cue pattern most
+# of the text. Kinds whose wording is too open to name such words scan everything.
+_ANCHORS: dict[str, re.Pattern[str]] = {kind: re.compile(words) for kind, words in {
+    "raid": r"raid|round|sweep|crackdown|swept|stormed",
+    "detention": r"detain|detention|arrest|round|held",
+    "deportation": r"deport|expel|expul|pushed back|returned|removed|sent back|forced|forcibly",
+    "extradition": r"extradit",
+    "protest": r"protest|demonstrat|rall|march|riot|unrest|sit-in|hunger strike",
+    "court_ruling": r"court|tribunal|ruling",
+    "border_closure": r"border",
+    "agreement": r"agreement|memorandum|accord|deal|treaty|protocol|arrangement",
+}.items()}
+_ANCHORS_CI = {kind: re.compile(anchor.pattern, re.IGNORECASE) for kind, anchor in _ANCHORS.items()}
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _REPORT_YEAR_KINDS = frozenset({"policy_change", "border_closure"})
 _PERSON_KINDS = frozenset(KINDS) - {"agreement", "protest"}
@@ -260,6 +275,26 @@ def _quantity(text: str, sentence: Sentence, hit_count: int | None) -> bool:
     return hit_count is not None or bool(_QUANTITY.search(text, sentence.start, sentence.end))
 
 
+def _cue_matches(pattern: re.Pattern[str], anchor: re.Pattern[str] | None, scanned: str,
+                 sentences: tuple[Sentence, ...]) -> Iterator[re.Match[str]]:
+    """Matches of a cue pattern that may lie inside a sentence: the whole text when the cue has
+    no anchor words, else only the sentences that hold one (in reading order)."""
+    if anchor is None:
+        yield from pattern.finditer(scanned)
+        return
+    starts = [s.start for s in sentences]
+    done = -1
+    for a in anchor.finditer(scanned):
+        k = bisect_right(starts, a.start()) - 1
+        if k <= done or k < 0 or a.start() >= sentences[k].end:
+            continue
+        done = k
+        sentence = sentences[k]
+        # one character past the end: enough for a closing \b to see the next character,
+        # and the scan never runs on into the rest of the document
+        yield from pattern.finditer(scanned, sentence.start, sentence.end + 1)
+
+
 def find_events(document: Document) -> list[EventHit]:
     """Every dated event cue of the document, in reading order (duplicates included).
 
@@ -310,8 +345,9 @@ def find_events(document: Document) -> list[EventHit]:
     # and offsets agree whenever lower-casing keeps the length (else fall back to re.I).
     lowered = text.lower()
     scanned, patterns = (lowered, _CUES_LOWER) if len(lowered) == len(text) else (text, _CUES)
+    anchors = _ANCHORS if scanned is lowered else _ANCHORS_CI
     for kind, pattern in patterns:
-        for cue in pattern.finditer(scanned):
+        for cue in _cue_matches(pattern, anchors.get(kind), scanned, sentences):
             k = _bisect(sentences, cue.start())
             if k is None:
                 continue

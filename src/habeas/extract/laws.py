@@ -21,6 +21,7 @@ from functools import lru_cache
 import pycountry
 
 from habeas.domain import Document, Fact, FactType
+from habeas.extract.analysis import finditer_ci, lower_pattern
 from habeas.extract.dates import find_dates
 from habeas.extract.registry import register
 from habeas.extract.scoring import title_words
@@ -53,6 +54,7 @@ _CODE = re.compile(
     r"|Code\s+of\s+(?:Criminal|Civil|Administrative)\s+(?:Procedure|Offences|Offenses|Infractions|Violations))\b",
     re.IGNORECASE,
 )
+_CODE_LOWER = lower_pattern(_CODE)
 _NUMBERED = re.compile(
     r"\b(?P<title>(?:Organic\s+Law|Royal\s+Decree|Legislative\s+Decree|Presidential\s+Decree|Government\s+Decree"
     r"|Decree[\s-]Law|Decree|Law|Ordinance)"
@@ -86,6 +88,10 @@ _LEADING_NOISE = frozenset({
 _NOT_DOMESTIC_BEFORE = re.compile(
     r"(?:international|customary|humanitarian|refugee|human\s+rights|case|soft|EU|European|Union|model|Sharia|martial"
     r"|religious|natural|common|civil|criminal)\s+$", re.IGNORECASE)
+# What _NOT_DOMESTIC_BEFORE can end with: a cheap necessary condition checked first.
+_NOT_DOMESTIC_ENDINGS = ("international", "customary", "humanitarian", "refugee", "rights", "case", "soft", "eu",
+                         "european", "union", "model", "sharia", "martial", "religious", "natural", "common", "civil",
+                         "criminal")
 _TREATY_WORDS = re.compile(r"\b(?:Convention|Covenant|Protocol|Charter|Treaty|Agreement|Declaration|Directive|Regulation\s+\(EU\))\b")
 
 _NUMBER_AFTER = re.compile(
@@ -214,7 +220,8 @@ def _law_on_mentions(document: Document) -> Iterable[_Mention]:
     text = document.text
     for m in _LAW_ON.finditer(text):
         kw = m.group("kw")
-        if kw[0].islower() and _NOT_DOMESTIC_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        if kw[0].islower() and text[max(0, m.start() - 30):m.start()].rstrip().lower().endswith(_NOT_DOMESTIC_ENDINGS) \
+                and _NOT_DOMESTIC_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
         if m.group("of") and not re.match(r"(?:the\s+)?Republic\s+of", m.group("of")) and not _country_names().get(m.group("of").casefold()):
             continue
@@ -258,7 +265,7 @@ def _act_mentions(document: Document) -> Iterable[_Mention]:
 
 
 def _code_mentions(document: Document) -> Iterable[_Mention]:
-    for m in _CODE.finditer(document.text):
+    for m in finditer_ci(_CODE, _CODE_LOWER, document.text):
         if _foreign_possessor(document.text, m.start(), document.country):
             continue
         title = " ".join(w if w.islower() and w in ("of",) else w.capitalize() for w in m.group("title").split())

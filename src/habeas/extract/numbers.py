@@ -46,6 +46,8 @@ _NUMBER_RE = re.compile(
     re.I,
 )
 
+# Matched against a lower-cased copy: several times faster than re.IGNORECASE, same offsets.
+_NUMBER_LOWER = re.compile(_NUMBER_RE.pattern)
 _QUALIFIER_RE = re.compile(
     r"(?:(?P<min>\b(?:at\s+least|more\s+than|over|in\s+excess\s+of|upwards\s+of|no\s+fewer\s+than|not\s+less\s+than)"
     r"|\bminimum\s+of)"
@@ -126,7 +128,9 @@ def _digits_value(text: str) -> float:
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number mention in ``text``, left to right."""
     found: list[NumberMention] = []
-    for m in _NUMBER_RE.finditer(text):
+    low = text.lower()
+    # group texts may come out lower-cased: every use below ignores case anyway
+    for m in (_NUMBER_LOWER.finditer(low) if len(low) == len(text) else _NUMBER_RE.finditer(text)):
         start, end = m.start(), m.end()
         value: float | None
         is_word = is_decimal = grouping = is_percent = False

@@ -70,6 +70,12 @@ def _any_label_lower() -> re.Pattern[str]:
     return lower_pattern(_any_label())
 
 
+@lru_cache(maxsize=16)
+def _lower(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """Lower-case twin of a case-insensitive prose pattern, for ``finditer_ci``."""
+    return lower_pattern(pattern)
+
+
 @lru_cache(maxsize=1)
 def _category_patterns() -> dict[str, re.Pattern[str]]:
     return {
@@ -265,7 +271,7 @@ def _sentence_date(document: Document, start: int, end: int, datelines: list[tup
 def _prose_facts(document: Document) -> Iterator[Fact]:
     text = document.text
     datelines = _datelines(document)
-    for entry in _IRREGULAR_ENTRY.finditer(text):
+    for entry in finditer_ci(_IRREGULAR_ENTRY, _lower(_IRREGULAR_ENTRY), text):
         date = _report_date(document, entry.start(), datelines)
         s_start, s_end = _sentence_bounds(text, entry.start())
         window = (max(s_start, entry.start() - _MAX_CUE_DISTANCE), min(s_end, entry.end() + _MAX_CUE_DISTANCE))
@@ -283,7 +289,7 @@ def _prose_facts(document: Document) -> Iterator[Fact]:
 
 def _simple_prose(document: Document, pattern: re.Pattern[str], indicator: str, value: str, rule: str) -> Iterator[Fact]:
     datelines: list[tuple[int, str]] | None = None
-    for m in pattern.finditer(document.text):
+    for m in finditer_ci(pattern, _lower(pattern), document.text):
         if datelines is None:
             datelines = _datelines(document)
         s_start, s_end = _sentence_bounds(document.text, m.start())

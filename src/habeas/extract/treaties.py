@@ -19,6 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from habeas.domain import Document, Fact, FactType
+from habeas.extract.analysis import finditer_ci, lower_pattern
 from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
 from habeas.vocab import treaties as treaty_vocabulary
@@ -46,6 +47,7 @@ _ACT_VERB = re.compile(
     r"|made\s+(?:the|a)(?=\s+declaration)|recogni[sz]ed\s+the\s+competence)\b",
     re.IGNORECASE,
 )
+_ACT_VERB_LOWER = lower_pattern(_ACT_VERB)
 _NEGATION = re.compile(r"(?:\bnot|n[’']t|\byet\s+to|\bnever|\bfailed\s+to|\brefus\w*(?:\s+to)?|\bwithout|\bwhether\s+to|\bto)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 _DECLARATION = re.compile(r"\bdeclaration\s+(?:provided\s+for\s+|foreseen\s+|envisaged\s+)?under\s+article\s+(14|22|31)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\bNo)(?<!\bArt)\.\s|[;\n]")
@@ -252,7 +254,7 @@ def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
     text = document.text
     max_year = (document.year or 2100) + 1
     seen_sentences: set[int] = set()
-    for verb_match in _ACT_VERB.finditer(text):
+    for verb_match in finditer_ci(_ACT_VERB, _ACT_VERB_LOWER, text):
         s_start, s_end = _sentence_bounds(text, verb_match.start())
         if s_start in seen_sentences:
             continue

@@ -120,3 +120,12 @@ def test_country_code_accepts_names_and_codes() -> None:
     assert [country_code(v) for v in ("KZ", "kaz", "Kazakhstan", "United Kingdom", "Atlantis")] == [
         "KAZ", "KAZ", "KAZ", "GBR", None
     ]
+
+
+def test_us_state_named_georgia_is_not_the_country() -> None:
+    from habeas.ingest.detect import detect_country
+
+    us_text = ("Conditions in US immigration detention centers in Georgia and California. "
+               "The Stewart Detention Center in Lumpkin, Georgia, holds 1,900 people.")
+    assert detect_country(us_text) == "USA"
+    assert detect_country("Tbilisi, Georgia: the Georgian authorities detained 40 migrants.") == "GEO"

@@ -26,7 +26,8 @@ _EXTRA_NAMES: dict[str, str] = {
     "Tanzania": "TZA", "Czech Republic": "CZE", "Ivory Coast": "CIV", "Cote d'Ivoire": "CIV",
     "United Kingdom": "GBR", "UK": "GBR", "Britain": "GBR", "Great Britain": "GBR",
     "England": "GBR", "Scotland": "GBR", "Wales": "GBR", "Northern Ireland": "GBR",
-    "United States": "USA", "United States of America": "USA", "USA": "USA",
+    "United States": "USA", "United States of America": "USA", "USA": "USA", "US": "USA",
+    "U.S.": "USA",
     "Burma": "MMR", "Turkey": "TUR", "Türkiye": "TUR", "Turkiye": "TUR",
     "Democratic Republic of the Congo": "COD", "Democratic Republic of Congo": "COD", "DRC": "COD",
     "DR Congo": "COD", "Republic of the Congo": "COG", "Congo-Brazzaville": "COG",
@@ -157,6 +158,17 @@ def _country_table() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
     return pattern, table
 
 
+# US states, counted for the United States. "Georgia" is also a country: when other
+# states are named, its mentions are read as the state.
+_US_STATES = re.compile(
+    r"\b(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|"
+    r"Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|"
+    r"Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|"
+    r"New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|"
+    r"South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington State|"
+    r"West Virginia|Wisconsin|Wyoming)\b")
+
+
 def country_scores(text: str, title: str | None = None) -> dict[str, float]:
     """Weighted mention counts per ISO alpha-3 code: a title mention counts ten, the head three."""
     pattern, table = _country_table()
@@ -167,6 +179,11 @@ def country_scores(text: str, title: str | None = None) -> dict[str, float]:
     for match in pattern.finditer(text, 0, SCAN_CHARS):
         code, weight = table[match.group(0)]
         scores[code] += weight * (3.0 if match.start() < TOP_CHARS else 1.0)
+    states = _US_STATES.findall((title or "") + "\n" + text[:SCAN_CHARS])
+    if states:
+        scores["USA"] += 0.5 * len(states)
+        if "GEO" in scores:
+            scores["USA"] += scores.pop("GEO")
     return scores
 
 

@@ -129,3 +129,16 @@ def test_us_state_named_georgia_is_not_the_country() -> None:
                "The Stewart Detention Center in Lumpkin, Georgia, holds 1,900 people.")
     assert detect_country(us_text) == "USA"
     assert detect_country("Tbilisi, Georgia: the Georgian authorities detained 40 migrants.") == "GEO"
+
+
+def test_heading_block_names_the_subject_over_body_mentions() -> None:
+    text = ("Committee against Torture\nSuggested questions for the list of issues of Uzbekistan\n\n"
+            + "Intro. " * 60 + "Afghan refugees from Afghanistan crossed. " * 4)
+    assert detect_country(text) == "UZB"
+
+
+def test_bulletins_are_monitor_updates() -> None:
+    from habeas.ingest.detect import detect_kind
+
+    text = "# Detention Watch Bulletin — Chile\n\n## 3 March 2024 — New detention rules\n\nText."
+    assert detect_kind(text) == "monitor"

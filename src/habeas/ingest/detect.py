@@ -16,6 +16,7 @@ from functools import lru_cache
 from habeas.extract.dates import find_dates
 
 TOP_CHARS = 2000  # the head of a document names its subject and genre
+HEADING_CHARS = 300  # the heading block ("... periodic report of Uzbekistan") names the subject
 SCAN_CHARS = 200_000  # enough text to judge subject and period; bounds the cost on long reports
 KIND_SCAN_CHARS = 50_000  # genre shows in the opening pages
 
@@ -170,15 +171,16 @@ _US_STATES = re.compile(
 
 
 def country_scores(text: str, title: str | None = None) -> dict[str, float]:
-    """Weighted mention counts per ISO alpha-3 code: a title mention counts ten, the head three."""
+    """Weighted mention counts per ISO alpha-3 code: a title mention counts 20, the heading block 6, the head 3."""
     pattern, table = _country_table()
     scores: defaultdict[str, float] = defaultdict(float)
     for match in pattern.finditer(title or ""):
         code, weight = table[match.group(0)]
-        scores[code] += weight * 10.0
+        scores[code] += weight * 20.0
     for match in pattern.finditer(text, 0, SCAN_CHARS):
         code, weight = table[match.group(0)]
-        scores[code] += weight * (3.0 if match.start() < TOP_CHARS else 1.0)
+        position = match.start()
+        scores[code] += weight * (6.0 if position < HEADING_CHARS else 3.0 if position < TOP_CHARS else 1.0)
     states = _US_STATES.findall((title or "") + "\n" + text[:SCAN_CHARS])
     if states:
         scores["USA"] += 0.5 * len(states)
@@ -225,9 +227,12 @@ _KIND_CUES: list[tuple[re.Pattern[str], str, float]] = [
         (r"\bquick facts\b", "profile", 3),
         (r"\bobservation dates?\b", "profile", 2),
         (r"\bcountry profile\b", "profile", 2),
+        (r"\b(?:immigration )?detention profile\b", "profile", 2),
         (r"\bimmigration detention monitor\b", "monitor", 3),
         (r"\bdetention monitor\b", "monitor", 1),
         (r"\b(?:news|country) update\b", "monitor", 1),
+        (r"\b(?:bulletin|newsletter|news digest|weekly update|monthly update)\b", "monitor", 2),
+        (r"\bupdates? compiled\b|\blast (?:revised|updated)\b", "monitor", 1),
         (r"\bsubmission to\b", "submission", 3),
         (r"\bjoint submission\b", "submission", 3),
         (r"\blist of issues\b", "submission", 3),
@@ -253,7 +258,7 @@ _KIND_CUES: list[tuple[re.Pattern[str], str, float]] = [
         (r"\bmethodology\b", "ngo-report", 0.5),
     ]
 ]
-_DATELINE = re.compile(r"^\s*\d{1,2} [A-Z][a-z]+ \d{4}\s*[–—-]\s*\S", re.MULTILINE)
+_DATELINE = re.compile(r"^[#\s]*\d{1,2} [A-Z][a-z]+ \d{4}\s*[–—-]\s*\S", re.MULTILINE)
 _MIN_KIND_SCORE = 2.0
 
 

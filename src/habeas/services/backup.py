@@ -18,9 +18,9 @@ import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Table, func, select, text
 from sqlalchemy.orm import Session
 
 from habeas import __version__
@@ -59,7 +59,8 @@ def _dumps(record: dict[str, Any]) -> str:
 
 
 def _iter_rows(session: Session, model: type[Base]) -> Iterator[dict[str, Any]]:
-    for row in session.scalars(select(model).order_by(model.id).execution_options(yield_per=500)):
+    id_column = model.__table__.c.id
+    for row in session.scalars(select(model).order_by(id_column).execution_options(yield_per=500)):
         record = _row_dict(row)
         if model is DocumentRow:
             # Where this machine keeps the file is not part of the library.
@@ -153,7 +154,8 @@ def import_all(services: Services, source: Path) -> dict[str, int]:
                         record = json.loads(line)
                         rows.append({k: _parse_value(columns[k], v) for k, v in record.items() if k in columns})
                 if rows:
-                    session.execute(model.__table__.insert(), rows)
+                    # Core insert, not ORM: the ORM would reset version counters to 1.
+                    session.execute(cast(Table, model.__table__).insert(), rows)
                 counts[model.__tablename__] = len(rows)
             for row in session.scalars(select(DocumentRow)):
                 name = Path(row.stored_path).name

@@ -76,9 +76,13 @@ def list_documents(
         "country": DocumentRow.country, "kind": DocumentRow.kind, "ingested": DocumentRow.ingested_at,
     }.get(order_by, DocumentRow.id)
     query = query.order_by(column.desc() if descending else column, DocumentRow.id)
-    if limit is not None:
-        query = query.limit(limit).offset(offset)
-    return session.scalars(query).all()
+    if limit is None:
+        return session.scalars(query).all()
+    # Deferred join: pick the page's ids first (an index, or rows read only up to the sort
+    # column), then load those rows; an OFFSET never drags whole documents' text along.
+    ids = list(session.scalars(query.with_only_columns(DocumentRow.id).limit(limit).offset(offset)))
+    rows = {r.id: r for r in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids)))} if ids else {}
+    return [rows[i] for i in ids if i in rows]
 
 
 def fact_counts_by_document(session: Session, document_ids: Sequence[int]) -> dict[int, int]:
@@ -88,7 +92,7 @@ def fact_counts_by_document(session: Session, document_ids: Sequence[int]) -> di
         select(FactRow.document_id, func.count()).where(FactRow.document_id.in_(document_ids))
         .group_by(FactRow.document_id)
     )
-    return {doc_id: count for doc_id, count in rows}
+    return {doc_id: count for doc_id, count in rows if doc_id is not None}
 
 
 def library_summary(session: Session) -> dict[str, object]:

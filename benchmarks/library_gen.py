@@ -31,10 +31,10 @@ from sqlalchemy import insert
 COUNTRIES = ["GRC", "ITA", "MLT", "LBY", "MEX", "USA", "AUS", "MYS", "TUR", "ESP", "GBR", "KAZ",
              "ZAF", "IDN", "CAN"]
 KINDS = ["profile", "monitor", "submission", "state-report", "ngo-report", "other"]
-COMMON = ("the of and to in a for on by with that is was were are as at from or be this have has not "
+COMMON = ("the of and to in a for on by with that is was were are as at from or be this have has not "  # noqa: SIM905
           "which their been its it an they these also all other any who more than under into such "
           "per cent no only after during while within without between about against").split()
-DOMAIN = ("detention centre centres migrants asylum seekers removal deportation border police custody "
+DOMAIN = ("detention centre centres migrants asylum seekers removal deportation border police custody "  # noqa: SIM905
           "children families alternatives ombudsperson visit monitoring overcrowding hunger strike "
           "release court appeal transfer reception facility capacity detainees nationals authorities "
           "ministry law article decree refugees stateless trafficking victims lawyer interpreter "

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import importlib.util
+import math
 import os
 import random
 import shutil
@@ -87,7 +88,7 @@ def percentile(sorted_values: list[float], p: float) -> float:
     """Nearest-rank percentile of an already sorted list (0 if empty)."""
     if not sorted_values:
         return 0.0
-    rank = max(1, int(round(p / 100 * len(sorted_values) + 0.5)))
+    rank = max(1, math.ceil(p / 100 * len(sorted_values)))
     return sorted_values[min(rank, len(sorted_values)) - 1]
 
 
@@ -105,12 +106,15 @@ class Result:
     def throughput(self) -> float:
         return self.requests / self.seconds if self.seconds else 0.0
 
+    def p95(self) -> float:
+        return percentile(sorted(v for vals in self.stats.latencies.values() for v in vals), 95)
+
     def table(self) -> str:
         rows = [(kind, sorted(self.stats.latencies.get(kind, []))) for kind in KINDS]
         every = sorted(v for _, vals in rows for v in vals)
-        lines = [f"== {self.name}: {self.requests} requests in {self.seconds:.1f} s = "
-                 f"{self.throughput:.1f} req/s, errors {self.stats.total_errors}, "
-                 f"409 conflicts {self.stats.conflicts}",
+        lines = [(f"== {self.name}: {self.requests} requests in {self.seconds:.1f} s = "
+                  f"{self.throughput:.1f} req/s, errors {self.stats.total_errors}, "
+                  f"409 conflicts {self.stats.conflicts}"),
                  f"{'kind':10} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}"]
         for kind, vals in [*rows, ("all", every)]:
             errors = self.stats.total_errors if kind == "all" else self.stats.errors.get(kind, 0)
@@ -178,7 +182,9 @@ def start_server(url: str, data_dir: Path, workers: int, log: Path) -> tuple[sub
            "PYTHONPATH": str(REPO / "src")}
     uvicorn = str(Path(sys.executable).with_name("uvicorn"))
     cmd = [uvicorn, "--factory", "habeas.web.app:create_app", "--workers", str(workers),
-           "--host", HOST, "--port", str(port), "--no-access-log", "--log-level", "warning"]
+           "--host", HOST, "--port", str(port), "--no-access-log", "--log-level", "warning",
+           # Under full CPU the default 5 s healthcheck kills busy workers mid-request (ReadError).
+           "--timeout-worker-healthcheck", "60"]
     with log.open("wb") as out:
         proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True, cwd=str(data_dir.parent))
@@ -356,6 +362,8 @@ def bench_one(label: str, args: argparse.Namespace, generator: ModuleType) -> Re
         stats, elapsed = asyncio.run(run_load(port, targets, args.clients, args.seconds))
         if proc.poll() is not None:
             stats.error("server", f"uvicorn exited with {proc.returncode} during the run")
+        if stats.total_errors:
+            stats.error_samples.append("uvicorn log tail: " + log.read_text(errors="replace")[-1500:])
         return Result(label, elapsed, stats)
     finally:
         if proc is not None:
@@ -389,8 +397,7 @@ def main() -> int:
         pg, lite = by_name["postgresql"], by_name["sqlite"]
         ratio = pg.throughput / lite.throughput if lite.throughput else float("inf")
         print(f"PostgreSQL vs SQLite: {pg.throughput:.1f} vs {lite.throughput:.1f} req/s "
-              f"= {ratio:.2f}x throughput; p95 {percentile(sorted(sum(pg.stats.latencies.values(), [])), 95):.1f}"
-              f" vs {percentile(sorted(sum(lite.stats.latencies.values(), [])), 95):.1f} ms")
+              f"= {ratio:.2f}x throughput; p95 {pg.p95():.1f} vs {lite.p95():.1f} ms")
     errors = sum(r.stats.total_errors for r in results)
     print(f"errors: {errors}")
     return 1 if errors else 0

@@ -11,7 +11,9 @@ can never inject markup.
 from __future__ import annotations
 
 import html
+import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +21,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 MARK_OPEN, MARK_CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧: never expected in report text
-PG_TSVECTOR = "to_tsvector('simple', p.text)"  # must match the index of migration 0002
+PG_TSVECTOR = "p.tsv"  # stored to_tsvector('simple', text) with a GIN index (migration 0003)
 FACET_LIMIT = 30
 FACET_SAMPLE = 2000  # facets of broader queries are counted over this many matches
 _TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
@@ -108,7 +110,13 @@ def search_passages(
     year: str | int | None = None, fact_type: str | None = None, include_confidential: bool = False,
     limit: int = 20, offset: int = 0,
 ) -> SearchResults:
-    """Passages matching ``query``, best first, with snippets and facet counts."""
+    """Passages matching ``query``, best first, with snippets and facet counts.
+
+    Work is split so that nothing costly runs once per match: the page of hits
+    is chosen by rank alone, snippets (or ts_headline) are made for that page
+    only, and one bounded sample of matches gives both the facets and, when the
+    sample is not full, the total (a COUNT runs only for broad queries).
+    """
     results = SearchResults(query=query)
     limit = max(1, min(int(limit), 200))
     offset = max(0, int(offset))
@@ -119,13 +127,14 @@ def search_passages(
         if not _WORD.search(query or ""):
             return results
         params["q"] = query
+        tsquery = "websearch_to_tsquery('simple', :q)"
         match_from = "passages p JOIN documents d ON d.id = p.document_id"
-        match_where = f"{PG_TSVECTOR} @@ websearch_to_tsquery('simple', :q)"
-        rank = f"ts_rank({PG_TSVECTOR}, websearch_to_tsquery('simple', :q))"
-        snippet = (f"ts_headline('simple', p.text, websearch_to_tsquery('simple', :q), "
+        match_where = f"{PG_TSVECTOR} @@ {tsquery}"
+        rank = f"ts_rank({PG_TSVECTOR}, {tsquery})"
+        snippet = (f"ts_headline('simple', p.text, {tsquery}, "
                    f"'StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=40, MinWords=15, "
                    f"MaxFragments=2, FragmentDelimiter=\" … \"')")
-        order = "rank DESC, p.id"
+        page_where = "p.id = ANY(:ids)"
     else:
         expression = fts5_match_expression(query or "")
         if not expression:
@@ -136,42 +145,82 @@ def search_passages(
         match_where = "passages_fts MATCH :q"
         rank = "-bm25(passages_fts)"
         snippet = f"snippet(passages_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}', ' … ', 24)"
-        order = "rank DESC, p.id"
+        page_where = f"{match_where} AND passages_fts.rowid IN (SELECT value FROM json_each(:ids))"
     where = match_where + _filters(country, kind, year_s, fact_type, include_confidential, params, dialect)
-    rows = session.execute(text(
-        f"SELECT p.id, p.document_id, p.page, {snippet} AS snippet, {rank} AS rank, "
-        f"COALESCE(d.title, d.filename) AS title, d.country, d.kind, d.published "
-        f"FROM {match_from} WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset"), params)
-    results.hits = [Hit(document_id=r.document_id, passage_id=r.id, page=r.page,
-                        snippet_html=snippet_to_html(r.snippet), rank=float(r.rank or 0.0),
-                        title=r.title, country=r.country, kind=r.kind, published=r.published)
-                    for r in rows]
     base = f"FROM {match_from} WHERE {where}"
-    results.total = int(session.execute(text(f"SELECT COUNT(*) {base}"), params).scalar() or 0)
+    if dialect == "sqlite" and not (country or kind or year_s or fact_type):
+        # Only the confidentiality filter: rank and count inside the FTS index, excluding the
+        # (few) passages of confidential documents, instead of joining every match.
+        secret = ("" if include_confidential else " AND passages_fts.rowid NOT IN (SELECT sp.id FROM "
+                  "passages sp JOIN documents sd ON sd.id = sp.document_id WHERE sd.confidential = :true)")
+        params["true"] = True
+        base = f"FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid WHERE {match_where}{secret}"
+        count_base = f"FROM passages_fts WHERE {match_where}{secret}"
+        rank_from, id_column = count_base, "passages_fts.rowid"
+    else:
+        count_base, rank_from, id_column = base, base, "p.id"
+    ranked = session.execute(text(
+        f"SELECT {id_column} AS id, {rank} AS rank {rank_from} ORDER BY rank DESC, {id_column} "
+        f"LIMIT :limit OFFSET :offset"),
+        params).all()
+    results.hits = _page_of_hits(session, ranked, match_from, page_where, snippet, params, dialect)
     results.facets = {"country": {}, "kind": {}, "year": {}, "fact_type": {}}
+    sample = session.execute(text(
+        f"SELECT m.pid, d.country AS country, d.kind AS kind, SUBSTR(d.published, 1, 4) AS year "
+        f"FROM (SELECT p.id AS pid, p.document_id AS did {base} LIMIT {FACET_SAMPLE + 1}) m "
+        f"JOIN documents d ON d.id = m.did"), params).all()
+    if len(sample) <= FACET_SAMPLE:
+        results.total = len(sample)
+    else:
+        results.total = int(session.execute(text(f"SELECT COUNT(*) {count_base}"), params).scalar() or 0)
+        sample = sample[:FACET_SAMPLE]
     if results.total:
-        results.facets = _facets(session, base, params, include_confidential)
+        results.facets = _facets(session, sample, base, params, include_confidential)
         results.facets_partial = results.total > FACET_SAMPLE
     return results
 
 
-def _facets(session: Session, base: str, params: dict[str, Any], include_confidential: bool
-            ) -> dict[str, dict[str, int]]:
-    """Facet counts over (at most) the first FACET_SAMPLE matches, so broad queries stay fast."""
-    sample = (f"(SELECT p.id AS pid, p.document_id AS did, p.start_char AS ps, p.end_char AS pe, "
-              f"d.country AS country, d.kind AS kind, SUBSTR(d.published, 1, 4) AS year "
-              f"{base} LIMIT {FACET_SAMPLE}) m")
-    facets: dict[str, dict[str, int]] = {}
-    for name in ("country", "kind", "year"):
-        rows = session.execute(text(
-            f"SELECT m.{name} AS value, COUNT(*) AS n FROM {sample} GROUP BY m.{name} "
-            f"ORDER BY n DESC, value LIMIT {FACET_LIMIT}"), params)
-        facets[name] = {str(r.value): int(r.n) for r in rows if r.value}
+def _page_of_hits(session: Session, ranked: list[Any], match_from: str, page_where: str, snippet: str,
+                  params: dict[str, Any], dialect: str) -> list[Hit]:
+    """Snippets and document details for the chosen page of passages only."""
+    if not ranked:
+        return []
+    ids = [int(r.id) for r in ranked]
+    page_params = {"q": params["q"], "ids": ids if dialect == "postgresql" else json.dumps(ids)}
+    rows = {r.id: r for r in session.execute(text(
+        f"SELECT p.id, p.document_id, p.page, {snippet} AS snippet, "
+        f"COALESCE(d.title, d.filename) AS title, d.country, d.kind, d.published "
+        f"FROM {match_from} WHERE {page_where}"), page_params)}
+    hits = []
+    for hit in ranked:
+        r = rows.get(hit.id)
+        if r is not None:
+            hits.append(Hit(document_id=r.document_id, passage_id=r.id, page=r.page,
+                            snippet_html=snippet_to_html(r.snippet), rank=float(hit.rank or 0.0),
+                            title=r.title, country=r.country, kind=r.kind, published=r.published))
+    return hits
+
+
+def _top(counter: Counter[str]) -> dict[str, int]:
+    ordered = sorted(((v, n) for v, n in counter.items() if v), key=lambda item: (-item[1], item[0]))
+    return dict(ordered[:FACET_LIMIT])
+
+
+def _facets(session: Session, sample: list[Any], base: str, params: dict[str, Any],
+            include_confidential: bool) -> dict[str, dict[str, int]]:
+    """Facet counts over (at most) the first FACET_SAMPLE matches, so broad queries stay fast.
+
+    Country, kind and year come from the sample already read; fact types need one join.
+    """
+    facets = {name: _top(Counter(str(getattr(r, name)) for r in sample if getattr(r, name)))
+              for name in ("country", "kind", "year")}
     fact_params = dict(params)
     fact_params.setdefault("false", False)
     confidential = "" if include_confidential else " AND f.confidential = :false"
+    matches = (f"(SELECT p.id AS pid, p.document_id AS did, p.start_char AS ps, p.end_char AS pe "
+               f"{base} LIMIT {FACET_SAMPLE}) m")
     rows = session.execute(text(
-        f"SELECT f.type AS value, COUNT(DISTINCT m.pid) AS n FROM {sample} JOIN facts f "
+        f"SELECT f.type AS value, COUNT(DISTINCT m.pid) AS n FROM {matches} JOIN facts f "
         f"ON f.document_id = m.did AND f.start_char >= m.ps AND f.start_char < m.pe{confidential} "
         f"GROUP BY f.type ORDER BY n DESC"), fact_params)
     facets["fact_type"] = {str(r.value): int(r.n) for r in rows if r.value}

@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, case, func, or_, select, tuple_
+from sqlalchemy import Select, case, func, literal_column, or_, select, tuple_
 from sqlalchemy.orm import Session, joinedload
 
 from habeas.services.review_fact import fact_public
 from habeas.store.models import DocumentRow, FactRow, PassageRow
+from habeas.web.cache import cached
 
 FACT_SORTS = {
     "id": FactRow.id, "type": FactRow.type, "indicator": FactRow.indicator, "country": FactRow.country,
@@ -60,19 +61,37 @@ def _filtered(filters: FactFilters) -> Select[tuple[FactRow]]:
     return query
 
 
+def with_document_title() -> Any:
+    """Load a fact's document in the same query, but only what ``fact_public`` reads (not its text)."""
+    return joinedload(FactRow.document).load_only(DocumentRow.id, DocumentRow.title, DocumentRow.filename)
+
+
 def count_facts(session: Session, filters: FactFilters) -> int:
+    """Public facts matching ``filters``; counted once per library state (see web.cache)."""
     query = _filtered(filters).with_only_columns(func.count(FactRow.id))
-    return int(session.scalar(query) or 0)
+    return cached(session, ("count_facts", filters), lambda: int(session.scalar(query) or 0))
 
 
 def list_facts(session: Session, filters: FactFilters, *, sort: str = "id", descending: bool = False,
-               limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+               limit: int = 50, offset: int = 0, total: int | None = None
+               ) -> tuple[list[dict[str, Any]], int]:
+    """One page of public facts and the total (pass ``total`` if already counted)."""
     query = _filtered(filters)
-    total = count_facts(session, filters)
+    if total is None:
+        total = count_facts(session, filters)
     column = FACT_SORTS.get(sort, FactRow.id)
-    ordered = query.options(joinedload(FactRow.document)).order_by(
-        column.desc() if descending else column, FactRow.id).limit(limit).offset(offset)
-    return [fact_public(r) for r in session.scalars(ordered).unique()], int(total or 0)
+    # Deferred join: the page's ids come from an index scan (ix_facts_public holds
+    # confidential, id, document_id), then only those rows are read.
+    ids = list(session.scalars(query.with_only_columns(FactRow.id).order_by(
+        column.desc() if descending else column, FactRow.id).limit(limit).offset(offset)))
+    if not ids:
+        return [], int(total or 0)
+    rows: dict[int, FactRow] = {}
+    for start in range(0, len(ids), 500):  # bounded IN lists, whatever the page size
+        chunk = ids[start:start + 500]
+        rows.update((r.id, r) for r in session.scalars(
+            select(FactRow).options(with_document_title()).where(FactRow.id.in_(chunk))).unique())
+    return [fact_public(rows[i]) for i in ids if i in rows], int(total or 0)
 
 
 def get_public_fact(session: Session, fact_id: int) -> FactRow | None:
@@ -93,8 +112,11 @@ def _queue_base(country: str | None, type_: str | None) -> Select[tuple[FactRow]
     return query
 
 
-def _queue_key_columns() -> tuple[Any, Any, Any]:
-    return (func.coalesce(FactRow.document_id, 0), func.coalesce(FactRow.start_char, -1), FactRow.id)
+def queue_key_columns() -> tuple[Any, Any, Any]:
+    """The queue order. Literal constants (not bound parameters) so the expressions match,
+    and the planner uses, the index ix_facts_queue of migration 0003."""
+    return (func.coalesce(FactRow.document_id, literal_column("0")),
+            func.coalesce(FactRow.start_char, literal_column("-1")), FactRow.id)
 
 
 def _key_of(row: FactRow) -> tuple[int, int, int]:
@@ -119,26 +141,35 @@ def review_slot(session: Session, *, fact_id: int | None = None, after: int | No
     Keyset queries on (document, position, id) keep this fast on a queue of any length.
     """
     base = _queue_base(country, type_)
-    key = tuple_(*_queue_key_columns())
-    asc = [c for c in _queue_key_columns()]
-    remaining = int(session.scalar(select(func.count()).select_from(
-        base.with_only_columns(FactRow.id).subquery())) or 0)
+    columns = queue_key_columns()
+    asc = list(columns)
+
+    def after_key(k: tuple[int, int, int]) -> Any:
+        # The plain bound on the first column lets the planner seek the index; the
+        # row-value comparison then settles ties.
+        return (columns[0] >= k[0]) & (tuple_(*columns) > tuple_(*k))
+
+    def before_key(k: tuple[int, int, int]) -> Any:
+        return (columns[0] <= k[0]) & (tuple_(*columns) < tuple_(*k))
+
+    remaining = cached(session, ("queue_remaining", country, type_), lambda: int(session.scalar(
+        select(func.count()).select_from(base.with_only_columns(FactRow.id).subquery())) or 0))
     current: FactRow | None = None
     if fact_id is not None:
         current = session.scalar(base.where(FactRow.id == fact_id))
     if current is None and after is not None:
         anchor = session.get(FactRow, after)
         if anchor is not None:
-            current = session.scalar(base.where(key > tuple_(*_key_of(anchor))).order_by(*asc).limit(1))
+            current = session.scalar(base.where(after_key(_key_of(anchor))).order_by(*asc).limit(1))
     if current is None:
         current = session.scalar(base.order_by(*asc).limit(1))
     if current is None:
         return QueueSlot(None, 0, remaining, None, None)
-    here = tuple_(*_key_of(current))
+    here = _key_of(current)
     before = int(session.scalar(select(func.count()).select_from(
-        base.where(key < here).with_only_columns(FactRow.id).subquery())) or 0)
-    next_id = session.scalar(base.with_only_columns(FactRow.id).where(key > here).order_by(*asc).limit(1))
-    previous_id = session.scalar(base.with_only_columns(FactRow.id).where(key < here)
+        base.where(before_key(here)).with_only_columns(FactRow.id).subquery())) or 0)
+    next_id = session.scalar(base.with_only_columns(FactRow.id).where(after_key(here)).order_by(*asc).limit(1))
+    previous_id = session.scalar(base.with_only_columns(FactRow.id).where(before_key(here))
                                  .order_by(*[c.desc() for c in asc]).limit(1))
     return QueueSlot(current.id, before + 1, remaining, previous_id, next_id)
 
@@ -165,7 +196,16 @@ def passage_around(session: Session, fact: FactRow) -> dict[str, Any] | None:
 
 
 def countries_index(session: Session, iso3: str | None = None) -> list[dict[str, Any]]:
-    """Every country in the library (or just ``iso3``) with counts and freshness (newest observation)."""
+    """Every country in the library (or just ``iso3``) with counts and freshness (newest observation).
+
+    One grouped query per table, read from covering indexes, and cached per library state.
+    Entries are shared between requests: copy before changing them.
+    """
+    code = iso3.upper() if iso3 else None
+    return cached(session, ("countries_index", code), lambda: _countries_index(session, code))
+
+
+def _countries_index(session: Session, iso3: str | None) -> list[dict[str, Any]]:
     doc_query = select(DocumentRow.country, func.count()).where(DocumentRow.confidential.is_(False),
                                                                 DocumentRow.country.is_not(None))
     facts_query = public_facts()
@@ -193,7 +233,7 @@ def countries_index(session: Session, iso3: str | None = None) -> list[dict[str,
 
 def updates(session: Session, *, country: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
     """Dated events and monitor documents, newest first (the "what changed" stream)."""
-    events_query = (public_facts().options(joinedload(FactRow.document))
+    events_query = (public_facts().options(with_document_title())
                     .where(FactRow.type == "event", FactRow.status != "rejected",
                            FactRow.observation_date.is_not(None)))
     docs_query = select(DocumentRow).where(DocumentRow.confidential.is_(False),
@@ -231,7 +271,11 @@ def _event_title(fact: dict[str, Any]) -> str:
 
 
 def facet_values(session: Session) -> dict[str, list[str]]:
-    """Choices for filter menus (small, distinct, non-confidential)."""
+    """Choices for filter menus (small, distinct, non-confidential), cached per library state."""
+    return cached(session, ("facet_values",), lambda: _facet_values(session))
+
+
+def _facet_values(session: Session) -> dict[str, list[str]]:
     countries = session.scalars(select(DocumentRow.country).where(
         DocumentRow.confidential.is_(False), DocumentRow.country.is_not(None)).distinct()
         .order_by(DocumentRow.country)).all()

@@ -19,7 +19,7 @@ from habeas.services import review_fact
 from habeas.services.context import Services
 from habeas.web import queries
 from habeas.web.deps import get_services
-from habeas.web.negotiate import to_jsonable
+from habeas.web.negotiate import json_response, to_jsonable
 from habeas.web.routes import countries as country_routes
 from habeas.web.routes.facts import fact_view, public_fact_or_404
 from habeas.web.routes.library import document_view, library_view, overrides_from_form, upload_view
@@ -83,7 +83,7 @@ def _error_classes(root: type) -> list[type]:
 def list_documents(services: ServicesDep, country: str | None = None, kind: str | None = None,
                    year: str | None = None, sort: str = "ingested", desc: bool = True,
                    page: Annotated[int, Query(ge=1)] = 1) -> Any:
-    return to_jsonable(library_view(services, country=country, kind=kind, year=year, sort=sort, desc=desc,
+    return json_response(library_view(services, country=country, kind=kind, year=year, sort=sort, desc=desc,
                                     page=page))
 
 
@@ -112,13 +112,13 @@ def list_facts(services: ServicesDep, type: str | None = None, country: str | No
     with services.db.session() as session:
         items, total = queries.list_facts(session, filters, sort=sort, descending=desc, limit=limit,
                                           offset=offset)
-    return {"items": items, "total": total, "limit": limit, "offset": offset,
-            "filters": filters.to_dict()}
+    return json_response({"items": items, "total": total, "limit": limit, "offset": offset,
+                          "filters": filters.to_dict()})
 
 
 @router.get("/facts/{fact_id}")
 def get_fact(fact_id: int, services: ServicesDep) -> Any:
-    return to_jsonable(fact_view(services, fact_id))
+    return json_response(fact_view(services, fact_id))
 
 
 @router.patch("/facts/{fact_id}")
@@ -150,17 +150,17 @@ def reject_fact(fact_id: int, services: ServicesDep, decision: Decision | None =
 
 @router.get("/countries")
 def list_countries(services: ServicesDep) -> Any:
-    return country_routes.countries_view(services)
+    return json_response(country_routes.countries_view(services))
 
 
 @router.get("/countries/{iso3}/profile")
 def country_profile(iso3: str, services: ServicesDep) -> Any:
-    return to_jsonable(country_routes.country_view(services, iso3))["profile"]
+    return json_response(country_routes.profile_view(services, iso3), drop_private=False)
 
 
 @router.get("/search")
 def search(services: ServicesDep, q: str, country: str | None = None, kind: str | None = None,
            year: str | None = None, fact_type: str | None = None,
            page: Annotated[int, Query(ge=1)] = 1) -> Any:
-    return to_jsonable(search_view(services, q, country=country, kind=kind, year=year, fact_type=fact_type,
+    return json_response(search_view(services, q, country=country, kind=kind, year=year, fact_type=fact_type,
                                    page=page))

@@ -39,7 +39,7 @@ def facts_view(services: Services, filters: queries.FactFilters, *, sort: str = 
         total = queries.count_facts(session, filters)
         pager = paging(page, total)
         facts, _ = queries.list_facts(session, filters, sort=sort, descending=desc,
-                                      limit=pager["size"], offset=pager["offset"])
+                                      limit=pager["size"], offset=pager["offset"], total=total)
         choices = queries.facet_values(session)
     return {"facts": facts, "paging": pager, "filters": {**filters.to_dict(), "sort": sort, "desc": desc},
             "choices": {**choices, "types": list(FACT_TYPES), "statuses": list(STATUSES),

@@ -18,6 +18,7 @@ from habeas.services.ingest_files import IngestOutcome, ingest_upload
 from habeas.store import documents as document_store
 from habeas.store.models import DocumentRow
 from habeas.web import queries
+from habeas.web.cache import cached
 from habeas.web.deps import get_services
 from habeas.web.highlight import highlight_document
 from habeas.web.negotiate import respond
@@ -38,7 +39,8 @@ def library_view(services: Services, *, country: str | None = None, kind: str | 
             count_query = count_query.where(DocumentRow.kind == kind)
         if year:
             count_query = count_query.where(DocumentRow.published.like(f"{year}%"))
-        total = int(session.scalar(count_query) or 0)
+        total = cached(session, ("count_documents", country, kind, year),
+                       lambda: int(session.scalar(count_query) or 0))
         pager = paging(page, total)
         rows = document_store.list_documents(
             session, country=country, kind=kind, year=year, include_confidential=False, order_by=sort,

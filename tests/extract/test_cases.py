@@ -120,3 +120,66 @@ def test_court_ordered_release_bail_and_held_at_a_named_place() -> None:
     assert ("Mamadou Barry", "released") in found
     assert ("Mamadou Barry", "detained") in found
     assert ("Amina Yusuf", "released") in found
+
+
+# --- generalisation: pseudonyms, varied verbs, dates without a year -----------------------
+
+def facts_by_key(text: str, year: str = "2021") -> dict[tuple[str, str], dict[str, object]]:
+    return {(f.fields["name"], f.fields["outcome"]): f.fields for f in extract_cases(doc(text, year))}
+
+
+def test_pseudonym_in_brackets_is_a_person_with_nationality_and_later_pronouns() -> None:
+    text = ('"Karim" (not his real name), a 29-year-old Iraqi man, said officers placed him in solitary '
+            'confinement for ten days in May. He was deported to Baghdad on July 2, 2021.')
+    found = facts_by_key(text)
+    assert found[("Karim", "other")]["date"] == "2021-05"
+    assert found[("Karim", "deported")]["date"] == "2021-07-02"
+    assert found[("Karim", "deported")]["nationality"] == "IRQ"
+
+
+def test_we_call_pseudonym_and_noun_arrest() -> None:
+    text = ("A Guinean asylum seeker we call Fatou told us she had been detained since her arrest at the "
+            "airport in March 2021. An immigration judge denied her asylum claim in June 2021.")
+    found = facts_by_key(text)
+    assert found[("Fatou", "arrested")]["date"] == "2021-03"
+    assert ("Fatou", "detained") in found
+    assert found[("Fatou", "asylum_denied")]["date"] == "2021-06"
+    assert found[("Fatou", "arrested")]["nationality"] == "GIN"
+
+
+def test_gerunds_coordinated_passive_and_who_clause() -> None:
+    text = ("On 4 March 2022, police deported Iranian activist Reza Karimi after arresting him at a bus "
+            "station on 1 March. Student Lina Farah was stopped at a checkpoint on 5 May 2022 and detained "
+            "by the police for two weeks. A court rejected an appeal against the deportation of Ali Nour, "
+            "who was removed on 9 June 2022.")
+    found = facts_by_key(text, "2023")
+    assert found[("Reza Karimi", "arrested")]["date"] == "2022-03-01"  # the year of the sentence's full date
+    assert found[("Lina Farah", "detained")]["date"] == "2022-05-05"
+    assert found[("Ali Nour", "other")]
+    assert found[("Ali Nour", "deported")]["date"] == "2022-06-09"
+
+
+def test_held_in_named_place_and_previous_year() -> None:
+    text = ("Officers deported Omid Rahimi on 3 April 2022; Rahimi had been held at the Northgate centre "
+            "since 2019 and had been arrested in the capital the previous year.")
+    found = facts_by_key(text, "2023")
+    assert found[("Omid Rahimi", "detained")]["date"] == "2019"
+    assert found[("Omid Rahimi", "arrested")]["date"] == "2018"
+
+
+def test_alias_in_brackets_after_a_facility_is_not_a_person() -> None:
+    text = ("Detainees at the Westport Immigration Holding House (Casa Westport) went on hunger strike. "
+            "Westport had been arrested before, the guards said.")
+    assert not any(name.startswith("Casa") for name, _ in records(text))
+
+
+def test_dateline_sets_the_year_of_dates_without_one() -> None:
+    text = ("## 10 January 2021 – Update\n\nNothing to report.\n\n## 9 February 2022 – Update\n\n"
+            "On 6 February, immigration officers deported Nepali worker Ram Thapa to Kathmandu.\n")
+    found = facts_by_key(text, "2021")
+    assert found[("Ram Thapa", "deported")]["date"] == "2022-02-06"
+
+
+def test_travel_ban_and_passport_confiscation_are_other() -> None:
+    text = "On May 3, border officials stopped journalist Sara Haidari from boarding a flight to Paris."
+    assert ("Sara Haidari", "other") in records(text)

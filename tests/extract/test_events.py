@@ -122,3 +122,49 @@ def test_reported_date_gives_way_to_the_period_after_the_verb() -> None:
 def test_dateline_sets_the_year_of_month_only_dates() -> None:
     text = ("# 2 March 2018 – Chad\n\nIn February, the authorities announced that the camp would be closed.\n")
     assert {(e["kind"], e["date"]) for e in events(text, year="2016")} == {("policy_change", "2018-02")}
+
+
+# --- generalisation: handovers, judges, requirements, named years, long spans, mobs -------
+
+def kinds_dates(text: str, year: str = "2021") -> set[tuple[str, str]]:
+    return {(str(e["kind"]), str(e["date"])) for e in events(text, year)}
+
+
+def test_transfers_of_nationals_to_their_country_are_deportations() -> None:
+    found = kinds_dates("In October coast guards transferred 41 Malian nationals held at the port to Mali.")
+    assert ("deportation", "2021-10") in found
+    assert not any(k == "deportation" for k, _ in kinds_dates(
+        "In October guards transferred 41 detainees to another prison."))
+
+
+def test_a_judge_orders_and_a_court_holds_in_a_named_case() -> None:
+    found = kinds_dates("On 3 May 2022, a federal judge ordered the authorities to release the families. "
+                        "In 2019 the High Court held in Re Okafor that detention beyond 90 days was unlawful.", "2023")
+    assert ("court_ruling", "2022-05-03") in found
+    assert ("court_ruling", "2019") in found
+
+
+def test_extended_requirement_and_year_that_names_a_reform() -> None:
+    found = kinds_dates("On 2 March, the government extended the visa requirement to all nationals of its "
+                        "neighbour. The 2021 reform, in force since 1 July 2022, introduced a “reporting duty” "
+                        "system instead of detention.", "2022")
+    assert ("policy_change", "2022-03-02") in found
+    assert ("policy_change", "2022-07-01") in found
+    assert ("policy_change", "2021") not in found
+
+
+def test_totals_over_long_spans_are_statistics_but_short_peaks_are_events() -> None:
+    assert kinds_dates("Officials said they deported 8,410 people between May 2021 and April 2022.") == set()
+    found = kinds_dates("Between June and July 2021, the centre held around 3,000 people at its peak.")
+    assert ("detention", "2021-06/2021-07") in found
+
+
+def test_mob_attack_on_a_shelter_is_an_event() -> None:
+    found = kinds_dates("On 14 November, a crowd of residents stormed a shelter where 60 refugees were staying.")
+    assert ("other", "2021-11-14") in found
+
+
+def test_dateline_year_dates_events_of_each_update() -> None:
+    text = ("## 30 December 2021 – Chad\n\nNothing new.\n\n## 12 February 2022 – Chad\n\n"
+            "On 3 February, police deported 85 Sudanese nationals to Sudan.\n")
+    assert ("deportation", "2022-02-03") in kinds_dates(text, "2021")

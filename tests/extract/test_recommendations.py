@@ -127,3 +127,42 @@ def test_numbered_paragraphs_arrow_requests_and_follow_up_sentences() -> None:
     assert "It should also publish yearly detention data." in texts
     assert "Please describe the conditions in the new reception centres." in texts
     assert all(r["articles"] == ["9", "10"] for r in found)
+
+
+# --- generalisation: addressee sub-headings, lists that lost their bullets -----------------
+
+def texts_and_addressees(text: str) -> list[tuple[str, str]]:
+    return [(str(f.fields["text"]), str(f.fields["addressee"])) for f in extract_recommendations(doc(text))]
+
+
+def test_to_addressee_lines_split_one_recommendations_section() -> None:
+    text = ("Recommendations\nTo the Parliament:\n• Repeal the provisions that allow detention without limit.\n"
+            "To the Ministry of the Interior:\n• End the detention of children in border facilities.\n"
+            "• Publish monthly figures on people held in each centre.\nTo UNHCR:\n"
+            "• Increase monitoring visits to border facilities.\n")
+    found = texts_and_addressees(text)
+    assert ("End the detention of children in border facilities.", "state") in found
+    assert ("Publish monthly figures on people held in each centre.", "state") in found
+    assert ("Increase monitoring visits to border facilities.", "UNHCR") in found
+    assert len(found) == 4
+
+
+def test_unbulleted_orders_under_a_recommendations_heading() -> None:
+    text = ("Recommendations\n\nRatify the Optional Protocol to the Convention against Torture.\n"
+            "Ensure that every detainee can see a lawyer within 24 hours.\n\nBackground\n\n"
+            "Release figures were published in May.\n")
+    found = [t for t, _ in texts_and_addressees(text)]
+    assert found == ["Ratify the Optional Protocol to the Convention against Torture.",
+                     "Ensure that every detainee can see a lawyer within 24 hours."]
+
+
+def test_numbered_list_and_bullet_questions_under_cat_article_headings() -> None:
+    text = ("Recommendations\n1. Ensure that no child is held in immigration detention.\n"
+            "2. Establish an independent body to inspect all places where foreigners are confined.\n\n"
+            "Article 3 on non-refoulement\n• What steps ensure that rejected applicants may appeal with "
+            "suspensive effect?\n")
+    facts = [f.fields for f in extract_recommendations(doc(text))]
+    assert [f["text"] for f in facts][:2] == ["Ensure that no child is held in immigration detention.",
+                                             "Establish an independent body to inspect all places where "
+                                             "foreigners are confined."]
+    assert facts[2]["articles"] == ["3"]

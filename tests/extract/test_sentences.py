@@ -52,3 +52,14 @@ def test_sentences_are_ordered_non_overlapping_and_trimmed(source: str) -> None:
         chunk = source[s.start:s.end]
         assert chunk == chunk.strip() and chunk
         last_end = s.end
+
+
+def test_datelines_give_the_year_of_each_update() -> None:
+    from habeas.extract.sentences import dateline_years, year_at
+
+    text = "# Monitor\n\n## 28 December 2021 – Chad\n\nText.\n\n## 9 February 2022 – Chad\n\nMore.\n"
+    lines = dateline_years(text)
+    assert [year for _, year in lines] == [2021, 2022]
+    assert year_at(lines, 0, 2020) == 2020
+    assert year_at(lines, text.index("Text."), 2020) == 2021
+    assert year_at(lines, text.index("More."), 2020) == 2022

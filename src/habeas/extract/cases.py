@@ -26,7 +26,7 @@ from habeas.domain import Document, Fact, FactType
 from habeas.extract.analysis import finditer_ci
 from habeas.extract.dates import DateMention, find_dates
 from habeas.extract.registry import register
-from habeas.extract.sentences import Sentence, split_sentences
+from habeas.extract.sentences import Sentence, dateline_years, split_sentences, year_at
 from habeas.extract.spans import make_fact
 
 NAME = "cases"
@@ -62,6 +62,9 @@ _PLACE_AFTER = re.compile(
 _PLACE_OR_THE_BEFORE = re.compile(
     r"(?:\b(?:the|in|at|to|from|into|near|across|via|towards?|with|between|against|of the|"
     r"on the|by the|for the)|[’']s)\s+$", re.IGNORECASE)
+# A run in brackets right after the name of a body or a place is that body's other name:
+# "the Kupang Immigration Detention House (Rudenim Kupang)".
+_ALIAS_OF_PLACE = re.compile(r"\b([A-Za-z]+)\s*\(\s*$")
 _TITLE_AFTER = re.compile(
     r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?:(?:deputy|former|acting)\s+)?(?:head|director|"
     r"chair(?:man|woman|person)?|president|minister|spokes(?:person|man|woman)|secretary|coordinator|"
@@ -108,10 +111,10 @@ _DEMONYMS: dict[str, str] = {
     "portuguese": "PRT", "australian": "AUS", "new zealander": "NZL", "bhutanese": "BTN", "belarussian": "BLR", "gabonese": "GAB", "malagasy": "MDG",
 }
 _DEMONYM_BEFORE = re.compile(
-    r"\b(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?:[a-z-]+\s+){0,3}" + _ROLE
+    r"\b(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?:[\w-]+\s+){0,3}" + _ROLE
     + r"\s*[,(]?\s*$", re.IGNORECASE)
 _DEMONYM_AFTER = re.compile(
-    r"\s*,\s*an?\s+(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?:[a-z-]+\s+){0,3}"
+    r"\s*,\s*an?\s+(?:\d+-year-old\s+)?(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?:[\w-]+\s+){0,3}"
     + _ROLE + r"\b", re.IGNORECASE)
 
 # The words the backward-anchored patterns above must end with. A window that ends with
@@ -120,8 +123,23 @@ _DEMONYM_AFTER = re.compile(
 _ROLE_WORDS = _ROLE[3:_ROLE.index(")")].split("|")
 _ROLE_ENDINGS = tuple(w + s for w in _ROLE_WORDS for s in ("", "s"))
 _TITLE_ENDINGS = tuple(sorted(_TITLES))
+_ROLE_SET = frozenset(_ROLE_ENDINGS)
 _PLACE_OR_THE_ENDINGS = ("the", "in", "at", "to", "from", "into", "near", "across", "via", "toward", "towards",
                          "with", "between", "against", "’s", "'s")
+
+# People a source names only by a given name or a pseudonym: '"Luis" (a pseudonym)',
+# 'Ana (not her real name)', 'a Honduran woman we call Ana', 'under the pseudonym Ana'.
+_GIVEN = rf"[{_UPPER}][{_LOWER}]{{2,}}"
+_PSEUDONYM = re.compile(
+    rf"(?<![\w-])[\"“]?({_GIVEN})[\"”]?\s*\((?:[^()\n]{{0,25}}\b(?:pseudonym|real name|name changed|"
+    rf"names? (?:has|have) been changed|not (?:his|her|their) name|alias)\b[^()\n]{{0,15}})\)|"
+    rf"\b(?:[Ww]e|I) (?:will |shall |have |are )?(?:call|called|calling|refer to as|named?) (?:him |her )?"
+    rf"[\"“]?({_GIVEN})\b[\"”]?|"
+    rf"\b(?:under|using|given) the (?:pseudonym|name) [\"“]?({_GIVEN})\b[\"”]?")
+
+# Words every pseudonym introduction holds: the full pattern runs only around them.
+_PSEUDONYM_CUE = re.compile(r"pseudonym|real name|name changed|been changed|alias|[Ww]e (?:will |shall |have |are )?"
+                            r"(?:call|refer|name)|I (?:will |shall |have |are )?(?:call|refer|name)|the name ")
 
 _PRONOUN = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b", re.IGNORECASE)
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
@@ -178,8 +196,8 @@ def trim_name(text: str, start: int, end: int, floor: int) -> tuple[int, int, bo
     for i, w in enumerate(lowered):
         if w in _TITLES:
             official, first = True, i + 1
-        elif w in _LEADING:
-            first = i + 1
+        elif w in _LEADING or w in _ROLE_SET and i + 1 < len(lowered) and first == i:
+            first = i + 1  # "Student Lina Farah was ...": a role word opening the sentence
     kept = words[first:]
     if not 2 <= len(kept) <= 4:
         return None
@@ -191,6 +209,9 @@ def trim_name(text: str, start: int, end: int, floor: int) -> tuple[int, int, bo
     if first == 0 and last.endswith(_PLACE_OR_THE_ENDINGS) and _PLACE_OR_THE_BEFORE.search(before):
         return None
     if _PLACE_AFTER.match(text, n_end):
+        return None
+    alias = _ALIAS_OF_PLACE.search(before) if first == 0 and before.rstrip().endswith("(") else None
+    if alias and alias.group(1).lower() in _ORG_OR_PLACE:
         return None
     if last.endswith(_TITLE_ENDINGS) and _TITLE_BEFORE.search(before) or _TITLE_AFTER.match(text, n_end):
         official = True
@@ -253,6 +274,28 @@ def collect_name_mentions(text: str, sentences: tuple[Sentence, ...]) -> dict[in
             person.nationality = nationality
         introductions.setdefault(surname.casefold(), []).append((n_start, person))
         by_sentence.setdefault(k, []).append(Mention(n_start, n_end, [person], "name"))
+    done = -1
+    for cue in _PSEUDONYM_CUE.finditer(text):
+        m = _PSEUDONYM.search(text, max(done, cue.start() - 40), min(len(text), cue.end() + 40))
+        if m is None or m.start() < done:
+            continue
+        done = m.end()
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        n_start, n_end = m.start(group), m.end(group)
+        k = _sentence_at(starts, sentences, n_start)
+        if k is None or m.group(group).lower() in _LEADING or m.group(group).lower() in _ORG_OR_PLACE:
+            continue
+        name = m.group(group)
+        person = people.get(name.casefold())
+        if person is None:
+            nationality = _nationality(text, m.start(), m.end(), sentences[k].start)
+            person = people[name.casefold()] = Person(name=name, surname=name, nationality=nationality)
+        covered.append((n_start, n_end))
+        introductions.setdefault(name.casefold(), []).append((n_start, person))
+        by_sentence.setdefault(k, []).append(Mention(n_start, n_end, [person], "name"))
+    covered.sort()
+    for intros in introductions.values():
+        intros.sort(key=lambda x: x[0])
     surnames = [key for key in introductions if key not in officials]
     if surnames:
         alternation = "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))
@@ -306,7 +349,10 @@ _W = r"[\w’'-]+"
 _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     # (outcome, where the person usually is: "after" the verb or "before" it, pattern)
     ("arrested", "after", re.compile(
-        r"\b(?:arrested|re-?arrested|apprehended|taken into (?:police )?custody)\b", re.IGNORECASE)),
+        r"\b(?:arrested|re-?arrested|apprehended|taken into (?:police )?custody|"
+        r"(?:arresting|apprehending) (?:him|her|them))\b", re.IGNORECASE)),
+    # the noun: "since her arrest at the border" (a house arrest is a detention; a warrant is not an arrest)
+    ("arrested", "after", re.compile(r"\b(?:his|her|their) (?:re-?)?arrest\b(?! warrant)", re.IGNORECASE)),
     ("detained", "after", re.compile(
         rf"\b(?:detained|holding (?:{_W} ){{1,4}}in (?:a |an |the )?(?:{_W} ){{0,2}}"
         r"(?:detention|custody|prison|jail))\b", re.IGNORECASE)),
@@ -315,10 +361,15 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:(?:held|kept|remanded|placed) (?:\w+ ){0,2}(?:in|into|under) (?:\w+ ){0,2}"
         r"(?:detention|custody|arrest)|in (?:pre-?trial |administrative |immigration |incommunicado |"
         r"police )?(?:detention|custody)|under (?:administrative |house )arrest|"
-        r"(?:was|were|been|being) held (?:at|in) (?-i:[A-Z])|held (?:\w+ ){0,4}for (?:\d+|[a-z]+) (?:days|weeks|months|years))\b",
+        r"(?:was|were|been|being) held (?:at|in) (?:the )?(?-i:[A-Z])[\w’'-]*|held (?:\w+ ){0,4}for (?:\d+|[a-z]+) (?:days|weeks|months|years)|"
+        r"(?:remains?|remained) (?:in|behind) (?:\w+ ){0,2}(?:detention|custody|bars)|"
+        r"spent (?:\w+ ){1,3}(?:days|weeks|months|years) (?:in|at) (?:the |an? )?(?:[\w’'-]+ ){0,3}"
+        r"(?:detention|custody|prison|jail|cells?|centre|center|facility|camp))\b",
         re.IGNORECASE)),
     ("deported", "after", re.compile(
-        r"\b(?:deported|expelled|refouled|forcibly returned|removed to|(?:was|were|been) returned to)\b", re.IGNORECASE)),
+        r"\b(?:deported|expelled|refouled|forcibly returned|removed to|(?:was|were|been) (?:returned|handed (?:over )?|"
+        r"sent back) to|(?:was|were|been) removed (?:on|in)|(?:deporting|expelling|removing) (?:him|her|them))\b",
+        re.IGNORECASE)),
     ("extradited", "after", re.compile(r"\b(?:extradited|extradition of)\b", re.IGNORECASE)),
     ("convicted", "after", re.compile(
         rf"\b(?:convicted|sentenced|found (?:{_W} ){{0,3}}guilty|"
@@ -341,15 +392,26 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:granted (?:\w+ ){0,2}(?:political )?(?:asylum|refugee status|international protection|"
         r"subsidiary protection)|(?:asylum|refugee status) (?:was|were|has been|had been) granted|"
         r"recogni[sz]ed as (?:a )?refugees?)\b", re.IGNORECASE)),
+    # restrictions short of detention that reports tell of one person
+    ("other", "after", re.compile(
+        r"\b(?:placed (?:him|her|them) in solitary confinement|(?:stopped|prevented|barred) (?:[\w-]+ ){1,4}from "
+        r"(?:boarding|leaving|travell?ing)|confiscated (?:his|her|their) passports?|"
+        r"(?:imposed|placed) (?:a )?travel bans? on|rejected (?:an? |the |his |her )?appeal against (?:the |his |her )?"
+        r"(?:deportation|expulsion|extradition|removal))\b", re.IGNORECASE)),
     ("attacked", "after", re.compile(r"\b(?:attacked|assaulted|beaten|stabbed|beat (?:him|her|them))\b", re.IGNORECASE)),
 ]
 _ANY_CUE = re.compile(
     r"\b(?:arrest|apprehend|custody|detain|detention|deport|expel|refoul|return|remov|extradit|convict|sentenc|"
-    r"guilty|upheld|releas|freed|free|asylum|refugee|application|request|claim|attack|assault|beat|stabb)", re.IGNORECASE)
+    r"guilty|upheld|releas|freed|free|asylum|refugee|application|request|claim|attack|assault|beat|stabb|held|"
+    r"spent|remain|handed|sent back|solitary|stopped|prevented|barred|confiscat|travel ban|appeal)", re.IGNORECASE)
 _ANY_CUE_LOWER = re.compile(_ANY_CUE.pattern)
 _ASYLUM_CONTEXT = re.compile(r"\b(?:asylum|refugee)", re.IGNORECASE)
 _GENERIC_DENIAL = "application|request|claim"
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|be|being|is|are|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "was arrested at a checkpoint on 2 May and detained for five months": the second verb
+# shares the first one's passive subject.
+_COORDINATED_PASSIVE = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?\w+ed\b[^.;:,]{0,110}\band\s+$", re.IGNORECASE)
+_AUX_OPENED = re.compile(r"(?:was|were|been)\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|never|no|n[o’']t|refused to|declined to|failed to|without|avoid(?:ed)?|risk(?:s|ed)? being)\s+"
     r"(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -387,7 +449,8 @@ def _resolve_pronouns(mentions: list[Mention], context: list[Mention]) -> None:
 def _pick(groups: list[Mention], cue: re.Match[str], side: str, text: str) -> Mention | None:
     before = [g for g in groups if g.end <= cue.start() and g.people]
     after = [g for g in groups if g.start >= cue.start() and g.people]
-    passive = bool(_PASSIVE_AUX.search(text, max(0, cue.start() - 30), cue.start()))
+    passive = bool(_AUX_OPENED.match(cue.group()) or _PASSIVE_AUX.search(text, max(0, cue.start() - 30), cue.start())
+                   or _COORDINATED_PASSIVE.search(text, max(0, cue.start() - 140), cue.start()))
     if side == "after" and not passive:
         if after and after[0].start - cue.end() <= _ACTIVE_REACH:
             return after[0]
@@ -451,21 +514,43 @@ def find_cases(document: Document,
         previous_sentence = sentence_text
 
 
-def _case_date(document: Document, sentence: Sentence, cue_start: int) -> str | None:
-    """The date nearest the verb in its sentence, preferring one written before it."""
+_RIGHT_AFTER = re.compile(r"\b(?:in|on|since)\s+$", re.IGNORECASE)
+_PREVIOUS_YEAR = re.compile(r"[^,;.]{0,40}?\b(?:the previous year|a year earlier|the year before)\b", re.IGNORECASE)
+
+
+def _with_year(mention: DateMention, mentions: list[DateMention]) -> str:
+    """A date written without a year ("on 15 May") takes the year of the last dated
+    mention before it in the sentence ("On 22 May 2023 ... on 15 May")."""
+    if not mention.year_inferred or mention.is_period:
+        return mention.value
+    earlier = [d for d in mentions if d.end <= mention.start and not d.year_inferred and not d.is_period]
+    for other in sorted(earlier, key=lambda d: (len(d.value) > 4, d.start), reverse=True):
+        return other.value[:4] + mention.value[4:]  # the latest full date; a bare year only failing that
+    return mention.value
+
+
+def _case_date(document: Document, sentence: Sentence, cue_start: int, cue_end: int,
+               default_year: int | None) -> str | None:
+    """The date of the verb in its sentence: one written right after it ("deported to X on
+    8 July", "held since 2016"), else the last one before it, else the sentence's first.
+    "the previous year" counts back from the date before the verb."""
     text = document.text[sentence.start:sentence.end]
-    mentions: list[DateMention] = [d for d in find_dates(text, default_year=document.year) if not d.is_period]
+    mentions: list[DateMention] = [d for d in find_dates(text, default_year=default_year) if not d.is_period]
+    offset, cue_offset = cue_start - sentence.start, cue_end - sentence.start
+    before = [d for d in mentions if d.end <= offset]
+    if before and _PREVIOUS_YEAR.match(text, cue_offset):
+        year = int(before[-1].value[:4]) - 1
+        return str(year)
     if not mentions:
         return None
-    offset = cue_start - sentence.start
-    right_after = [d for d in mentions if 0 <= d.start - offset <= 25 and text[offset:d.start].count(",") == 0
-                   and re.search(r"\b(?:in|on)\s+$", text[offset:d.start])]
+    right_after = [d for d in mentions if 0 <= d.start - cue_offset <= 40
+                   and text[cue_offset:d.start].count(",") == 0
+                   and _RIGHT_AFTER.search(text, cue_offset, d.start)]
     if right_after:  # "sentenced in 2018": the verb's own date beats the sentence's opener
-        return right_after[0].value
-    before = [d for d in mentions if d.end <= offset]
+        return _with_year(right_after[0], mentions)
     if before:
-        return before[-1].value
-    return mentions[0].value
+        return _with_year(before[-1], mentions)
+    return _with_year(mentions[0], mentions)
 
 
 def _quote_span(hit: CaseHit) -> tuple[int, int]:
@@ -509,6 +594,7 @@ def sentences_about_cases(document: Document) -> set[tuple[int, int]]:
 def extract_cases(document: Document) -> Iterable[Fact]:
     seen: set[tuple[int, str]] = set()
     facts: list[Fact] = []
+    datelines = dateline_years(document.text)
     for hit in scan_cases(document)[0]:
         key = (id(hit.person), hit.outcome)
         if key in seen:
@@ -518,7 +604,8 @@ def extract_cases(document: Document) -> Iterable[Fact]:
         fields: dict[str, object] = {"name": hit.person.name, "outcome": hit.outcome}
         if hit.person.nationality:
             fields["nationality"] = hit.person.nationality
-        date = _case_date(document, hit.sentence, hit.cue_start)
+        date = _case_date(document, hit.sentence, hit.cue_start, hit.cue_end,
+                          year_at(datelines, hit.sentence.start, document.year))
         if date:
             fields["date"] = date
         confidence = 0.75 if hit.mention.kind in ("name", "group") else 0.65

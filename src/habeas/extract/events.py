@@ -23,7 +23,7 @@ from habeas.extract.cases import sentences_about_cases
 from habeas.extract.dates import DateMention, find_dates
 from habeas.extract.numbers import find_numbers
 from habeas.extract.registry import register
-from habeas.extract.sentences import BULLET_GLYPHS, Sentence, split_sentences
+from habeas.extract.sentences import BULLET_GLYPHS, Sentence, dateline_years, split_sentences, year_at
 from habeas.extract.spans import make_fact
 
 NAME = "events"
@@ -36,7 +36,7 @@ KINDS = ("raid", "detention", "deportation", "extradition", "protest", "court_ru
 _MANY = r"(?:(?:at least|about|around|some|more than|over|nearly|almost|up to|approximately) )?" \
         r"(?:\d[\d,]*|hundreds|dozens|thousands|scores|several|many|(?:one|two|three|four|five|six|seven|" \
         r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"
-_W = r"[\w’'-]+"
+_W = r"[\w’'“”\"-]+"
 
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("raid", re.compile(
@@ -54,7 +54,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:were (?:{_W} ){{0,2}}(?:deported|expelled|pushed back|returned to|removed to|sent back)|"
         rf"(?:deported|expelled|removed|pushed back|sent back) {_MANY}|(?:mass )?(?:deportations?|expulsions?) "
         rf"of {_MANY}|detention and deportation of {_MANY}|forced (?:them|(?:{_W} ){{1,3}}) to return|"
-        rf"forcibly (?:returned|deported|expelled) {_MANY})\b", re.IGNORECASE)),
+        rf"forcibly (?:returned|deported|expelled) {_MANY}|"
+        rf"(?:transferred|handed over|handed) {_MANY} (?:{_W} ){{0,2}}(?:nationals|citizens|refugees|asylum[- ]seekers|"
+        rf"migrants)\b[^.;]{{0,60}}? to (?!(?:a|an|the|another|other|its|their|prison|detention|custody|hospital)\b)|"
+        rf"were (?:{_W} ){{0,2}}handed (?:over )?to (?:[\w-]+ ){{0,2}}authorities)\b", re.IGNORECASE)),
     ("extradition", re.compile(rf"\b(?:were (?:{_W} ){{0,2}}extradited|extradit(?:ed|ions? of) {_MANY})\b", re.IGNORECASE)),
     ("protest", re.compile(
         rf"\b(?:(?:protests?|demonstrations?|rall(?:y|ies)|marches|riots|unrest) (?:{_W} ){{0,2}}(?:erupted|broke out|"
@@ -65,15 +68,15 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("court_ruling", re.compile(
         rf"\b(?:(?:notified of|issued|handed down|delivered|announced|received) (?:the |a |its )?courts? (?:rulings?|"
         rf"decisions?|orders?|judg(?:e)?ments?|verdicts?)|issu\w+ (?:{_W} ){{0,2}}rulings?|"
-        rf"(?:court|tribunal) (?:[^.;]{{0,50}}?)\b(?:found (?:{_W} ){{1,4}}guilty|convicted|sentenced|acquitted|"
-        rf"ruled|held that|ordered|annulled|struck down|quashed|halted|blocked|granted (?:an? |the )?(?:{_W} ){{0,2}}"
+        rf"(?:court|tribunal|judge) (?:[^.;]{{0,50}}?)\b(?:found (?:{_W} ){{1,4}}guilty|convicted|sentenced|acquitted|"
+        rf"ruled|held (?:in [^.;]{{1,60}}? )?that|ordered|annulled|struck down|quashed|halted|blocked|granted (?:an? |the )?(?:{_W} ){{0,2}}"
         rf"(?:stay|injunction|interim measures?)|issued (?:an? |the )?(?:{_W} ){{0,2}}(?:injunction|"
         rf"interim measures?|ruling|judg(?:e)?ment|decision)))\b", re.IGNORECASE)),
     ("policy_change", re.compile(
         rf"\b(?:(?:introduced|imposed|lifted|adopted|enacted|passed|approved|signed|amended|issued|announced|"
         rf"declared|extended|revoked|repealed) (?:{_W} ){{0,3}}(?:moratorium|ban|law|laws|amendments?|resolution|"
         rf"decree|regulations?|rules|bill|legislation|policy|state of emergency|quarantine|lockdown|curfew|"
-        rf"restrictions?)|state of emergency (?:was |has been )?declared|"
+        rf"restrictions?|(?:visa |entry |exit )?requirements?|visas?|system|scheme|programme)|state of emergency (?:was |has been )?declared|"
         rf"(?:has|have) (?:{_W} ){{0,2}}(?:ceased|suspended|halted|stopped) (?:{_W} ){{0,2}}(?:deportations?|"
         rf"detentions?|removals?|returns?|proceedings|expulsions?)|(?:have|has) (?:also )?been suspended|"
         rf"decision to (?:ban|suspend|close|restrict|prohibit|block|halt|stop|end|introduce)|"
@@ -102,7 +105,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several)|"
         r"fires? (?:\w+ ){0,2}(?:broke out|swept through|destroyed|gutted)|broke out of|mass escape|"
         r"(?:were|had been) (?:\w+ )?released\b|"
-        r"published (?:its|a|the|their) (?:final )?(?:report|findings))\b",
+        r"published (?:its|a|the|their) (?:final )?(?:report|findings)|"
+        r"(?:mob|crowd|students|residents|villagers|locals|protesters|men|group) (?:\w+ )?(?:stormed|attacked|torched|"
+        r"set fire to) (?:an? |the )?(?:\w+ ){0,2}(?:centres?|centers?|shelters?|camps?|buildings?|hotels?|houses?))\b",
         re.IGNORECASE)),
 ]
 _CUES_LOWER = [(kind, re.compile(pattern.pattern)) for kind, pattern in _CUES]
@@ -113,10 +118,10 @@ _CUES_LOWER = [(kind, re.compile(pattern.pattern)) for kind, pattern in _CUES]
 _ANCHORS: dict[str, re.Pattern[str]] = {kind: re.compile(words) for kind, words in {
     "raid": r"raid|round|sweep|crackdown|swept|stormed",
     "detention": r"detain|detention|arrest|round|held",
-    "deportation": r"deport|expel|expul|pushed back|returned|removed|sent back|forced|forcibly",
+    "deportation": r"deport|expel|expul|pushed back|returned|removed|sent back|forced|forcibly|transferred|handed",
     "extradition": r"extradit",
     "protest": r"protest|demonstrat|rall|march|riot|unrest|sit-in|hunger strike",
-    "court_ruling": r"court|tribunal|ruling",
+    "court_ruling": r"court|tribunal|ruling|judge",
     "border_closure": r"border",
     "agreement": r"agreement|memorandum|accord|deal|treaty|protocol|arrangement",
 }.items()}
@@ -165,16 +170,29 @@ _CARRY_NEEDS_QUANTITY = frozenset({"detention", "deportation", "extradition", "o
 _STOCK_CUE = re.compile(r"were (?:[\w’'-]+ ){0,2}held in\b")
 _ANNOUNCEMENT = re.compile(r"announced\b")
 _YEARLY = re.compile(r"\d{4}(?:/\d{4})?")
+_MONTH_SPAN = re.compile(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)")
+_LONG_SPAN_MONTHS = 6
 _REQUEST_OPENER = re.compile(r"^(?:[" + re.escape(BULLET_GLYPHS) + r"]\s*)?Please\b")
-_DATELINE = re.compile(
-    r"^[#*\s]*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+((?:19|20)\d{2})\b[^\n]{0,80}$", re.MULTILINE)
+
+
+# "the 2023 amendments", "the 2011 Migration Law": a year that names a text, not a time
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|its|their|a|an)\s+$", re.IGNORECASE)
+_NAMED_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w’'-]+|(?:amendments?|amended|reforms?|laws?|acts?|bills?|decrees?|regulations?|rules|"
+    r"polic(?:y|ies)|constitution|code|strategy|plan)\b)")
+
+
+def _year_names_a_thing(text: str, start: int, end: int, value: str) -> bool:
+    return (len(value) == 4 and bool(_ARTICLE_BEFORE.search(text, max(0, start - 8), start))
+            and bool(_NAMED_AFTER.match(text, end)))
 
 
 def sentence_dates(text: str, start: int, end: int, default_year: int | None) -> list[DateMention]:
     """Dates of one sentence as event dates: law-title years dropped ("Act 2023" names a law, not
     a time) and "between October and November 2022" joined into one period."""
     raw = [d for d in find_dates(text[start:end], default_year=default_year)
-           if not _TITLE_YEAR.search(text, max(start, start + d.start - 20), start + d.start)]
+           if not _TITLE_YEAR.search(text, max(start, start + d.start - 20), start + d.start)
+           and not _year_names_a_thing(text, start + d.start, start + d.end, d.value)]
     out: list[DateMention] = []
     i = 0
     while i < len(raw):
@@ -215,10 +233,13 @@ def _date_in_sentence(mentions: list[DateMention], offset: int, text: str, sente
     return mentions[0] if mentions else None
 
 
-def _dateline_years(text: str) -> list[tuple[int, int]]:
-    """``(offset, year)`` of each dateline ("# 4 February 2022 – Libya"): in a page of dated
-    updates, a month without a year belongs to the year of the update it is written under."""
-    return [(m.start(), int(m.group(1))) for m in _DATELINE.finditer(text)]
+def _long_span(date: str) -> bool:
+    """A span of half a year or more ("between April 2023 and March 2024") dates a running total."""
+    m = _MONTH_SPAN.fullmatch(date)
+    if not m:
+        return False
+    y1, m1, y2, m2 = map(int, m.groups())
+    return (y2 * 12 + m2) - (y1 * 12 + m1) >= _LONG_SPAN_MONTHS
 
 
 def _count(text: str, sentence: Sentence, cue_start: int, cue_end: int) -> int | None:
@@ -313,13 +334,11 @@ def find_events(document: Document) -> list[EventHit]:
     if not sentences:
         return []
     about_cases = sentences_about_cases(document)
-    datelines = _dateline_years(text)
-    dateline_starts = [offset for offset, _ in datelines]
+    datelines = dateline_years(text)
     date_cache: dict[int, list[DateMention]] = {}
 
     def default_year(offset: int) -> int | None:
-        i = bisect_right(dateline_starts, offset) - 1
-        return datelines[i][1] if i >= 0 else document.year
+        return year_at(datelines, offset, document.year)
 
     def dates_of(k: int) -> list[DateMention]:
         if k not in date_cache:
@@ -381,7 +400,7 @@ def find_events(document: Document) -> list[EventHit]:
                 date, rule = str(document.year), "report-year"
             else:
                 continue
-            if kind in _AGGREGATE_KINDS and count is not None and _YEARLY.fullmatch(date):
+            if kind in _AGGREGATE_KINDS and count is not None and (_YEARLY.fullmatch(date) or _long_span(date)):
                 continue  # a yearly total ("8,372 people were removed in 2022-23") is a statistic
             hits.append(EventHit(kind, sentence, cue.start(), cue.end(), date, f"{kind}:{rule}", count))
     hits.sort(key=lambda h: (h.cue_start, KINDS.index(h.kind)))

@@ -43,6 +43,15 @@ _FOLLOW_UP = re.compile(r"^(?:It|The State party|The Government) (?:should|must)
 _RECOMMENDATIONS_HEADING = re.compile(
     r"^\s*(?:[\dIVX]+[.)]?\s*)?(?:(?:key|main|our|general|specific|final)\s+)?recommendations?\b"
     r"(?:\s+(?:to|for)\b[^.]*)?\s*:?\s*$", re.IGNORECASE)
+# Verbs that open a recommendation written as an order ("Ensure that ...", "Repeal ...").
+_IMPERATIVE = re.compile(
+    r"(?:Abolish|Accede|Adopt|Align|Allocate|Allow|Amend|Apply|Avoid|Ban|Bring|Cease|Collect|Consider|Create|"
+    r"Decriminali[sz]e|Develop|Discontinue|End|Enact|Ensure|Establish|Expand|Extend|Facilitate|Grant|Guarantee|"
+    r"Halt|Implement|Improve|Incorporate|Increase|Introduce|Investigate|Issue|Limit|Make|Monitor|Phase|Prevent|"
+    r"Prohibit|Promote|Protect|Provide|Publish|Ratify|Recogni[sz]e|Reduce|Refrain|Reform|Release|Remove|Repeal|"
+    r"Respect|Restrict|Review|Revise|Set|Stop|Strengthen|Support|Take|Train|Uphold|Withdraw)\b")
+# "To the Ministry of the Interior:" splits a list of recommendations by addressee.
+_TO_ADDRESSEE = re.compile(r"^\s*To (?:the )?([A-Z][^:\n]{1,100}?)\s*:\s*$")
 _INTRO = re.compile(
     r"\b(?:recommends?|urges?|encourages?|calls? (?:up)?on|invites?|requests?|asks?|should)\b[^\n]*:\s*$", re.IGNORECASE)
 _QUESTION_START = re.compile(
@@ -139,6 +148,17 @@ def _intro_body(line: str) -> str | None:
     return None
 
 
+def _addressee_body(name: str) -> str | None:
+    """The body a "To ...:" line addresses, or None for the state's own organs."""
+    name = name.strip()
+    if _STATE_WORDS.match(name):
+        return None
+    if re.fullmatch(r"[A-Z]{2,10}", name) or _BODY_WORDS.search(name) and not re.search(
+            r"\b(?:Ministry|Department|Parliament|Congress|Government|Senate|Assembly|Police|Office of the President)\b", name):
+        return name
+    return None
+
+
 class _Reader:
     """Walks the lines once, keeping the section's articles and whether a list is open."""
 
@@ -151,6 +171,7 @@ class _Reader:
         self.block_intro: str | None = None
         self.block_items = 0
         self.block_numbered = False
+        self._after_recommendations = False  # inside a section headed "Recommendations"
 
     def line(self, i: int) -> str:
         s, e = self.lines[i]
@@ -230,11 +251,18 @@ class _Reader:
                 i += 1
                 continue
             bullet = BULLET.match(line)
+            to = _TO_ADDRESSEE.match(line) if not bullet and (self.block or self._after_recommendations) else None
+            if to:
+                self.block, self.block_intro, self.block_items = True, _addressee_body(to.group(1)), 0
+                self.block_numbered = False
+                i += 1
+                continue
             if not bullet and self.is_heading(line):
                 self.articles = _heading_articles(line)
                 self.block = bool(_RECOMMENDATIONS_HEADING.match(line)) or "RECOMMENDATION" in line.upper() and \
                     _is_caps_heading(line)
                 self.block_intro, self.block_items = None, 0
+                self._after_recommendations = self.block
                 i += 1
                 continue
             body_start = self.lines[i][0] + (bullet.end() if bullet else len(line) - len(line.lstrip()))
@@ -261,6 +289,17 @@ class _Reader:
                 self.block_numbered = numbered
                 i += 1
                 continue
+            if (not bullet and self._after_recommendations and len(stripped) < 80 and not _TERMINAL.search(stripped)
+                    and not stripped.endswith(":") and (i == 0 or not self.line(i - 1).strip())):
+                self._after_recommendations = False  # a plain title line ends the section
+            if not bullet and self._after_recommendations and _IMPERATIVE.match(body):
+                item, nxt = self.read_item(i, body_start, question=False)
+                if _TERMINAL.search(item.text):  # word-processor lists lose their bullets
+                    item.rule, item.intro_addressee = "list", self.block_intro
+                    self.items.append(item)
+                    self.block_items += 1
+                    i = nxt
+                    continue
             if not bullet and self.block and self.block_items:
                 self.block = False
             if not bullet or numbered:

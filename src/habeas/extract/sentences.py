@@ -142,3 +142,30 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     result = tuple(sentences)
     _LAST[:] = [(text, result)]
     return result
+
+
+# A dateline heads each entry of a page of dated updates ("## 4 February 2022 – Libya").
+_DATELINE = re.compile(
+    r"^[#*\s]*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+((?:19|20)\d{2})\b[^\n]{0,80}$", re.MULTILINE)
+
+
+def dateline_years(text: str) -> list[tuple[int, int]]:
+    """``(offset, year)`` of each dateline, in order.
+
+    In a page of dated updates a date written without a year ("On 6 February")
+    belongs to the year of the update it is written under, not to the year of
+    the page as a whole; cases and events both need that year.
+    """
+    return [(m.start(), int(m.group(1))) for m in _DATELINE.finditer(text)]
+
+
+def year_at(datelines: list[tuple[int, int]], offset: int, default: int | None) -> int | None:
+    """The year of the dateline above ``offset``, else ``default``."""
+    lo, hi = 0, len(datelines)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if datelines[mid][0] <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return datelines[lo - 1][1] if lo else default

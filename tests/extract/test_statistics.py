@@ -148,3 +148,72 @@ def test_facts_are_always_well_formed(text: str) -> None:
         assert slug in vocabulary and fact.fields["unit"] == vocabulary[slug].unit
         assert re.match(r"^\d{4}(-\d\d(-\d\d)?)?(/\d{4}(-\d\d(-\d\d)?)?)?$", fact.fields["date"])
         assert fact.fields["value"] is None or fact.fields["value"] > 0
+
+
+# ---------------------------------------------------------------- generalised prose wordings
+# Invented sentences in the wording families of monitors, NGO and government reports.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The border police deported 3,140 foreigners in 2021, mostly for overstaying.",
+         [("deportations", 3140, "2021")]),
+        ("Officials said 5,600 Afghans were deported in 2022.", [("deportations", 5600, "2022")]),
+        ("The agency carried out 81,250 removals in fiscal year 2019.", [("deportations", 81250, "2019")]),
+        ("The service held an average of 12,400 people per day in fiscal year 2020, "
+         "up from 9,800 per day in fiscal year 2019.",
+         [("immigration_detainees", 12400, "2020"), ("immigration_detainees", 9800, "2019")]),
+        ("The country hosted about 840,000 Somali refugees in 2020.", [("refugees", 840000, "2020")]),
+        ("As of June 2021 there were 7,310 refugees and asylum seekers registered with the agency.",
+         [("refugees", 7310, "2021-06")]),
+        ("Official figures put the national population at 11.2 million.", [("population", 11200000, "2018")]),
+        ("The ministry estimated the number of foreigners living in the country at two million.",
+         [("international_migrants", 2000000, "2018")]),
+        ("The ministry operates 9 immigration detention houses.", [("detention_facilities", 9, "2018")]),
+        ("It deported 4,410 Eritreans between May 2020 and April 2021.", [("deportations", 4410, "2020/2021")]),
+        ("The office returned 2,020 people in 2016 and held 640 people in its detention centres at the end of the year.",
+         [("immigration_detainees", 640, "2016-12")]),
+    ],
+)
+def test_generalised_prose_wordings(text: str, expected: list[tuple[str, float, str]]) -> None:
+    found = _stats(text)
+    for item in expected:
+        assert any(f[0] == item[0] and f[1] == item[1] and dates_match(str(f[2]), item[2]) for f in found), found
+
+
+def test_legal_limit_in_years_is_converted_to_days() -> None:
+    facts = list(extract(_doc("Under Article 12 of the Aliens Act, people can be held for up to two years.", "2021")))
+    assert [(f.fields["indicator"], f.fields["value"], f.fields.get("qualifier"), f.fields["date"]) for f in facts] == \
+        [("detention_length_max_days", 730, "max", "2021")]
+
+
+def test_extension_is_added_to_the_limit() -> None:
+    facts = list(extract(_doc("Detainees may be held for up to six months, which may be extended by a further six months, "
+                              "under the 2016 law.")))
+    assert [f.fields["value"] for f in facts if f.fields["indicator"] == "detention_length_max_days"] == [365]
+
+
+def test_elliptical_registered_share_keeps_previous_indicator() -> None:
+    found = _stats("The country hosted about 900,000 Sudanese refugees in 2022, of whom 610,000 were registered "
+                   "with the agency as of December 2022.")
+    assert ("refugees", 610000, "2022-12") in found
+
+
+def test_coordinated_nationality_count_takes_the_partner_indicator() -> None:
+    found = _stats("According to the agency, 412,000 Syrians and about 30,000 refugees of other nationalities "
+                   "were registered in the country as of 30 June 2022.")
+    assert ("refugees", 412000, "2022-06-30") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Researchers interviewed 62 detainees held in five immigration detention centers in 2022.",
+        "The Northfield Processing Center has a capacity of about 1,500 beds and is run by a contractor.",
+        "124 people had been held for more than five years in 2021.",
+        "Indicator    2021    2022\nDeportations    4,100    5,200",
+    ],
+)
+def test_research_counts_named_facilities_and_table_cells_are_not_prose_statistics(text: str) -> None:
+    assert _stats(text) == []

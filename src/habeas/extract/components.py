@@ -5,6 +5,7 @@ import importlib
 _MODULES = (
     "statistics",
     "profile_tables",
+    "table_statistics",
     "treaties",
     "statuses",
     "laws",

@@ -16,12 +16,13 @@ report's year (figures in the present tense describe the report's time).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from habeas.domain import Document, Fact, FactType
 from habeas.extract.dates import DateMention, find_dates
-from habeas.extract.numbers import NumberMention, find_numbers
+from habeas.extract.numbers import NumberMention, find_numbers, word_number_value
 from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
 from habeas.vocab import indicators
@@ -43,9 +44,13 @@ _CANDIDATE_LINE = re.compile(
 # A clause ends at dashes, semicolons, colons, brackets, or a comma followed by a space.
 _CLAUSE_BREAK = re.compile(r"[–—;:()\[\]]|,\s|\s-\s|\.(?:\s|$)")
 
+# A people named by nationality ("Syrians", "Afghans", "Iraqis", "Congolese", "Uzbeks"): the
+# usual demonym endings, so that no list of countries is needed.
+_NATIONALITY = r"(?:[A-Z][a-z]{2,}(?:ans|is|ese|ks|ds|os)|Rohingya)\b"
 _MIGRANT = (r"(?:(?:international|irregular|undocumented|illegal|foreign|labou?r|economic|[A-Z][a-z]+)\s+)?"
             r"(?:migrants?|migrant\s+workers|immigrants|foreigners|foreign\s+(?:nationals|citizens|workers)|"
-            r"non-?citizens|non-?nationals|aliens|asylum[- ]seekers|third-country\s+nationals)")
+            r"non-?citizens|non-?nationals|aliens|asylum[- ]seekers|third-country\s+nationals)"
+            rf"|{_NATIONALITY}")
 _PEOPLE = r"(?:persons|people|individuals|citizens|nationals|men|women|children|minors)"
 
 _REFERENCE_BEFORE = re.compile(
@@ -67,6 +72,8 @@ _HYPHEN_WORD_AFTER = re.compile(r"^-[A-Za-z]")
 _SHARE_AFTER = re.compile(r"^\s*(?:%|percent|per\s?cent)?\s*(?:of\s+(?:whom|them|these|those|which|the)\b|out\s+of\b)", re.I)
 _SHARE_BEFORE = re.compile(r"(?:\bof\s+whom|\bof\s+which|\bincluding|\bamong\s+them|\bamong\s+whom)\s*$", re.I)
 _OPEN_PAREN = re.compile(r"\([^)]*$")
+# The rest of a table row after a value: more value cells separated by column gaps, then the line end.
+_TABLE_ROW_TAIL = re.compile(r"(?:[ \t]*%)?(?:(?:\t|[ ]{2,})[ \t]*(?:[\d.,]+[ \t]?%?|N/?A|[-–—]))*[ \t]*(?:\n|$)")
 
 _AFTER_RULES: list[tuple[str, re.Pattern[str], float]] = [
     ("refugees_per_1000", re.compile(r"^\s*refugees\s+per\s+(?:1,000|1000|thousand)", re.I), 0.85),
@@ -92,8 +99,9 @@ _AFTER_RULES: list[tuple[str, re.Pattern[str], float]] = [
         r"in\s+(?:immigration\s+detention|(?:immigration\s+|migrant\s+)?detention\s+(?:centres|centers|facilities)|deportation\s+(?:centres|centers))",
         re.I), 0.8),
     ("detention_facilities", re.compile(
-        r"^\s*(?:immigration\s+|pre-?removal\s+|migrant\s+)?(?:removal|detention|deportation|holding)\s+(?:centres|centers|facilities|camps)\b",
+        r"^\s*(?:immigration\s+|pre-?removal\s+|migrant\s+)?(?:removal|detention|deportation|holding)\s+(?:centres|centers|facilities|camps|houses)\b",
         re.I), 0.7),
+    ("deportations", re.compile(r"^\s*(?:forced\s+|forcible\s+)?(?:removals|deportations|expulsions)\b", re.I), 0.75),
     ("refugees", re.compile(
         r"^\s*(?:officially\s+)?(?:recogni[sz]ed|registered|mandate|UNHCR-recogni[sz]ed)\s+refugees\b(?!\s+(?:were|had\s+been|have\s+been)\s+\w+ed\b)"
         r"|^\s*refugees\s+(?:(?:were\s+|are\s+)?(?:living\s+|residing\s+)?in\s+the\s+country|(?:were\s+|are\s+)?(?:living|residing)\s+in)\b",
@@ -137,6 +145,58 @@ _COMPARISON_BEFORE = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|
 _YEAR_RIGHT_AFTER = re.compile(r"^\s*(?:in|during|for)\s+(?:19|20)\d\d\b", re.I)
 _REPORT_YEAR = re.compile(r"\b(?:during|in|over|throughout)\s+the\s+year\b|\bthis\s+year\b", re.I)
 _PER_100K = re.compile(r"^\s*(?:prisoners\s+)?per\s+100[, ]?000\b", re.I)
+_FISCAL_YEAR = r"(?:(?:fiscal|financial|calendar)\s+year\s+|FY\s?)?(?:19|20)\d\d\b"
+_COMPARED_AFTER = re.compile(
+    rf"^\s*(?:(?:{_PEOPLE}|detainees|a\s+day|per\s+day|daily|each\s+day|on\s+average)\s+){{0,2}}(?:in|during|for)\s+{_FISCAL_YEAR}", re.I)
+# Counts of people a report's authors met are about the research, not the country.
+_RESEARCH_BEFORE = re.compile(
+    r"\b(?:interviewed|interviewing|interviews\s+with|spoke\s+(?:to|with)|speaking\s+(?:to|with)|met(?:\s+with)?|"
+    r"surveyed|consulted|visited|accompanied|represented|assisted)\s*$", re.I)
+_RESEARCH_CONTEXT = re.compile(r"\b(?:interview\w*|visited|spoke\s+(?:to|with)|surveyed|researchers)\b", re.I)
+_DEPORTED_BEFORE = re.compile(r"\b(?:deported|expelled|deports|expels|deporting|expelling|forcibly\s+returned)\s*$", re.I)
+_HELD_BEFORE = re.compile(
+    r"\b(?:held|holds|holding|detained|detains|was\s+holding|were\s+holding)\s+"
+    r"(?:an?\s+(?:daily\s+)?average\s+of\s+|a\s+total\s+of\s+|on\s+average\s+)?$", re.I)
+_HELD_CONTEXT = re.compile(r"\bdetention\b|\bcustody\b|\bper\s+day\b|\bdaily\b|\bon\s+any\s+given\s+day\b", re.I)
+_MIGRATION_CONTEXT = re.compile(r"migra|\bborder|irregular|undocumented|\bforeign|\baliens?\b|non-?citizens?|asylum|refugee|deport", re.I)
+_ARREST_NOUN = re.compile(r"^\s*(?:border\s+)?(?:apprehensions|interceptions|arrests)\b(?!\s+of\s+(?:journalists|activists|protesters|opposition))", re.I)
+_REFUGEE_NOUN = re.compile(
+    r"^\s*(?:[A-Z][a-z]+\s+)?refugees\b(?:\s+(?:and|or)\s+asylum[- ]seekers\b)?(?P<tail>.*)", re.S)
+_REFUGEE_STOCK_TAIL = re.compile(
+    r"^(?:[^.]*?\b(?:registered|recogni[sz]ed|living|residing|present|hosted)\b|\s+(?:were\s+|are\s+)?in\s+the\s+country\b"
+    r"|\s+(?:were\s+|are\s+)?(?:registered|living|residing)\b)", re.I)
+_REFUGEE_EVENT_TAIL = re.compile(
+    r"^\s*(?:who\s+)?(?:were|had\s+been|have\s+been|are\s+being)\s+(?!registered|recogni[sz]ed)\w+ed\b", re.I)
+_REGISTERED_AFTER = re.compile(r"^\s*(?:were|are|had\s+been|have\s+been)\s+(?:officially\s+)?registered\b", re.I)
+_NUMBER_OF_AT = re.compile(
+    rf"\b(?:number|total)\s+of\s+(?:(?P<refugees>(?:[A-Z][a-z]+\s+)?refugees)|(?P<migrants>{_MIGRANT}))\b"
+    r"(?P<rest>[^,;.]{0,60}?)\s+(?:at|was|is|stood\s+at|reached|totall?ed)\s*"
+    r"(?:about|some|around|approximately|nearly|over|more\s+than|an\s+estimated)?\s*$")
+_PUT_AT = re.compile(
+    r"\b(?:national\s+|total\s+)?population\b[^,;.]{0,30}?\s+(?:at|was|is|stood\s+at|reached|totall?ed|numbered)\s*"
+    r"(?:about|some|around|approximately|nearly|over|more\s+than|an\s+estimated)?\s*$", re.I)
+_NAMED_FACILITY = re.compile(
+    r"\b[A-Z][a-z]+\s+(?:[A-Z][a-z]+\s+)*(?:Detention|Processing|Immigration|Removal|Holding|Reception|Deportation)\s+"
+    r"(?:Center|Centre|Facility|Camp|House|Unit)\b")
+_DURATION_UNIT = re.compile(r"^\s*-?\s*(?:calendar\s+|working\s+|consecutive\s+)?(?P<unit>day|week|month|year)s?\b", re.I)
+_EXTENDED_BY = re.compile(
+    r"\s*(?:calendar\s+|working\s+)?(?:day|week|month|year)s?,?\s+(?:which\s+|that\s+)?(?:may|can|could)\s+be\s+extended\s+"
+    r"(?:by|for)\s+(?:a\s+further\s+|another\s+|an\s+additional\s+|up\s+to\s+)?(?P<amount>\d+|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?P<unit>day|week|month|year)s?\b", re.I)
+# A limit set by law holds at the time of the report; one observed in a story needs its own date.
+_LEGAL_LIMIT = re.compile(r"\b(?:law|act|code|article|legislation|decree|regulation|statute|legally|lawfully|allows?|permits?)\b", re.I)
+_SINCE_BEFORE = re.compile(r"\b(?:first|since|introduced|adopted|enacted|launched)\s+(?:\w+\s+)?(?:in\s+)?$", re.I)
+_DAYS_PER = {"day": 1, "week": 7, "month": 30, "year": 365}
+_LENGTH_VERB = re.compile(r"\b(?:held|detained|kept|confined|detention|hold|holding)\b", re.I)
+_COORDINATED_AFTER = re.compile(rf"^\s*(?:{_NATIONALITY}|{_PEOPLE}|(?:[A-Z][a-z]+\s+)?refugees)\s+and\s*"
+                                r"(?:about|some|around|approximately|nearly|over|more\s+than|an\s+estimated|at\s+least)?\s*$")
+_END_OF_YEAR = re.compile(r"\bat\s+the\s+end\s+of\s+(?:the|that)\s+year\b|\bby\s+(?:the\s+)?year[- ]end\b", re.I)
+_PERIOD_START = re.compile(r"\b(?:between|from)\s+(?:mid-?|early\s+|late\s+)?$", re.I)
+_PERIOD_JOIN = re.compile(r"\s*(?:and|to|until|through|-|–)\s*(?:mid-?|early\s+|late\s+|the\s+end\s+of\s+)?")
+_WINDOW_END = re.compile(r";|,\s+(?:and|but|while|whereas|although)\b|\.\s")
+_DATE_HEADING = re.compile(
+    rf"^(?:#+[ \t]*)?(?:\*\*)?(?:\d{{1,2}}\s+{_MONTH_NAMES}|{_MONTH_NAMES}\s+\d{{1,2}},?)\s+(?P<year>(?:19|20)\d\d)\b[^\n]{{0,60}}$",
+    re.M)
 _POPULATION_BEFORE = re.compile(r"\bpopulation\s+of\s*(?:about|some|around|approximately|nearly|over|more\s+than)?\s*$", re.I)
 
 
@@ -149,6 +209,7 @@ class _Found:
     date: str | None
     rule: str
     confidence: float
+    value: float | None = None  # when the figure is converted ("ten years" -> 3650 days)
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int, int]]:
@@ -203,8 +264,10 @@ def _rejected(n: NumberMention, sentence: str, s_start: int, dates: list[DateMen
             or last.endswith(_AGE_ENDINGS) and _AGE_BEFORE.search(before)):
         return True
     if _HYPHEN_WORD_AFTER.match(after) or _SHARE_AFTER.match(after) \
-            or last.endswith(_SHARE_ENDINGS) and _SHARE_BEFORE.search(before):
+            or last.endswith(_SHARE_ENDINGS) and _SHARE_BEFORE.search(before) and not _REGISTERED_AFTER.match(after):
         return True
+    if (sentence[max(0, a - 2):a] == "  " or sentence[a - 1:a] == "\t") and _TABLE_ROW_TAIL.match(sentence, b):
+        return True  # a cell of a text table: table_statistics reads it with its column's year
     if _OPEN_PAREN.search(sentence[max(0, a - 80):a]):
         return True
     return False
@@ -213,7 +276,9 @@ def _rejected(n: NumberMention, sentence: str, s_start: int, dates: list[DateMen
 def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before: str,
               previous: _Found | None) -> tuple[str, str, float] | None:
     """(indicator, rule, confidence) for one number, or None."""
-    if previous is not None and _COMPARISON_BEFORE.search(before) and _YEAR_RIGHT_AFTER.match(after) \
+    if _RESEARCH_BEFORE.search(before):
+        return None
+    if previous is not None and _COMPARISON_BEFORE.search(before) and _COMPARED_AFTER.match(after) \
             and n.is_percent == (indicators()[previous.indicator].unit == "percent"):
         return previous.indicator, "comparison", 0.55
     if n.is_percent:
@@ -226,6 +291,11 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
         return "prison_population_rate", "per_100k", 0.7
     duration = _DURATION_AFTER.match(after)
     if duration:
+        unit = _DURATION_UNIT.match(after)
+        if unit and unit.group("unit").lower() != "day" and _LENGTH_VERB.search(before) \
+                and not _NOT_DETENTION_LENGTH.search(before + after) \
+                and (n.qualifier == "max" or re.search(r"\b(?:maximum|no\s+longer\s+than|up\s+to|limit\w*)\b", before, re.I)):
+            return "detention_length_max_days", "detention_length:converted", 0.55
         if re.match(r"^\s*-?\s*days?\b", after, re.I) and re.search(
                 r"\baverage\s+(?:length|duration)\s+of\s+(?:stay|detention)\b", before, re.I) and _DETENTION_WORDS.search(sentence):
             return "detention_length_avg_days", "detention_length:average", 0.6
@@ -237,20 +307,39 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
                 return "detention_length_max_days", "detention_length:max", 0.6
         return None
     if _CAPACITY_BEFORE.search(before) or _CAPACITY_AFTER.match(after):
+        if _NAMED_FACILITY.search(sentence[:n.start - s_start]):
+            return None  # the capacity of one named centre, not of the country's detention system
         if _DETENTION_WORDS.search(sentence) or re.search(r"\bcapacity\b", before, re.I) and re.search(r"\bcent(?:re|er)s?\b|[A-Z]{2,}s\b", sentence):
             return "detention_capacity", "capacity", 0.6
         return None
     if n.is_word and n.value < 100:
         facilities = _AFTER_RULES_BY_SLUG["detention_facilities"]
+        if _RESEARCH_CONTEXT.search(sentence, 0, n.start - s_start):
+            return None  # "we interviewed detainees held in four centres": the research's reach, not the country's
         return ("detention_facilities", "noun:detention_facilities", 0.6) if facilities.match(after) else None  # spelled-out small counts describe people in an incident, not a statistic
+    refugees = _REFUGEE_NOUN.match(after)
+    if refugees and not _REFUGEE_EVENT_TAIL.match(refugees.group("tail")) \
+            and (_STOCK_BEFORE.search(before) or _REFUGEE_STOCK_TAIL.match(refugees.group("tail"))):
+        return "refugees", "noun:refugees_stock", 0.7
+    if _ARREST_NOUN.match(after) and _MIGRATION_CONTEXT.search(sentence):
+        return "apprehensions", "noun:apprehensions", 0.65
     for slug, pattern, confidence in _AFTER_RULES:
         if pattern.match(after):
+            if slug == "detention_facilities" and _RESEARCH_CONTEXT.search(sentence, 0, n.start - s_start):
+                return None  # "we interviewed detainees held in four centres": the research's reach
             return slug, f"noun:{slug}", confidence
     noun = re.match(rf"^\s*(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{_MIGRANT}|{_PEOPLE}|employers)\b", after)
     elliptical = re.match(r"^\s*(?:were|had|have|was)\b", after, re.I)
     if noun and re.search(r"\b(?:deported|expelled|removed|returned)\s*$", before, re.I) \
             and re.match(r"^\s*\S+\s+(?:to\s+their|back\s+to|to\s+(?:the\s+)?countr)", after, re.I):
         return "deportations", "verb_before:deported", 0.6
+    if noun and n.value >= 50 and _DEPORTED_BEFORE.search(before):
+        return "deportations", "verb_before:deported", 0.6
+    if noun and n.value >= 50 and _HELD_BEFORE.search(before) and _HELD_CONTEXT.search(sentence):
+        return "immigration_detainees", "verb_before:held", 0.6
+    if elliptical and previous is not None and _REGISTERED_AFTER.match(after) \
+            and previous.indicator in ("refugees", "stateless_persons"):
+        return previous.indicator, "elliptical:registered", 0.55
     if _REGULARISED_BEFORE.search(before) and (noun or not after.strip()):
         return "regularisations", "verb_before:regularised", 0.75
     if noun or elliptical:
@@ -266,11 +355,17 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
         if migrant_noun and re.search(r"\b(?:were|had\s+been|have\s+been)\s+detained\b", tail, re.I) \
                 and re.search(r"\b(?:immigration|migration|deport|irregular|illegal)", sentence, re.I):
             return "immigration_detainees", "verb:detained", 0.55
-        if migrant_noun and (_STOCK_AFTER.search(tail) or _STOCK_BEFORE.search(before)) \
+        if migrant_noun and not re.fullmatch(_NATIONALITY, noun.group("noun").strip()) and (_STOCK_AFTER.search(tail) or _STOCK_BEFORE.search(before)) \
                 and not re.search(r"\b(?:were|was|had\s+been|have\s+been)\s+\w+ed\b", tail):
             return "international_migrants", "stock", 0.7
-    if _POPULATION_BEFORE.search(before):
+    if _POPULATION_BEFORE.search(before) or _PUT_AT.search(before) and not after.strip(" ,"):
         return "population", "population_of", 0.7
+    number_of = _NUMBER_OF_AT.search(before)
+    if number_of and not re.match(r"^\s*[a-z]", after):
+        if number_of.group("refugees"):
+            return "refugees", "number_of:refugees", 0.65
+        if _STOCK_AFTER.search(number_of.group("rest")) or re.search(r"\b(?:living|residing|resident|present)\b", number_of.group("rest")):
+            return "international_migrants", "number_of:stock", 0.65
     if previous is not None and _ANAPHORA_BEFORE.search(before) and _ANAPHORA_AFTER.match(after):
         return previous.indicator, "anaphora", 0.55
     return None
@@ -297,8 +392,26 @@ class _PreviousDates:
 
 
 def _choose_date(n: NumberMention, s_start: int, dates: list[DateMention], previous_dates: _PreviousDates,
-                 sentence: str, previous: _Found | None, default_year: int | None, after: str) -> str | None:
+                 sentence: str, previous: _Found | None, default_year: int | None, after: str,
+                 next_start: int, is_length: bool = False) -> str | None:
     a = n.start - s_start
+    b = n.end - s_start
+    period = _period_after(sentence, b, next_start, dates)
+    if period:
+        return period
+    window = _date_window(sentence, b, next_start)
+    if _END_OF_YEAR.search(sentence, b, b + window):
+        years = [d.value[:4] for d in dates if d.end <= a] or [d.value[:4] for d in previous_dates.get()]
+        year = years[-1] if years else (str(default_year) if default_year else None)
+        return f"{year}-12" if year else None
+    if is_length:
+        return next((d.value for d in dates if b <= d.start and d.end <= b + len(after)
+                     and not _SINCE_BEFORE.search(sentence, max(0, d.start - 30), d.start)), None) \
+            or next((d.value for d in reversed(dates) if d.end <= a), None) \
+            or next((d.value for d in dates if b <= d.start
+                     and not _SINCE_BEFORE.search(sentence, max(0, d.start - 30), d.start)), None) \
+            or next((d.value for d in reversed(previous_dates.get())), None) \
+            or (str(default_year) if default_year and _LEGAL_LIMIT.search(sentence) else None)
     if previous is not None and previous.date and _SAME_YEAR.search(sentence[n.end - s_start:n.end - s_start + 40]):
         return previous.date
     right_after = [d for d in dates if 0 <= d.start - (n.end - s_start) <= 12 and d.kind == "year"
@@ -309,6 +422,9 @@ def _choose_date(n: NumberMention, s_start: int, dates: list[DateMention], previ
     in_clause = [d for d in dates if n.end - s_start <= d.start and d.end <= clause_end]
     if in_clause:
         return in_clause[0].value
+    in_window = [d for d in dates if b <= d.start and d.end <= b + window]
+    if in_window:
+        return in_window[0].value
     if default_year and _REPORT_YEAR.search(after):
         return str(default_year)
     before = [d for d in dates if d.end <= a]
@@ -323,6 +439,61 @@ def _choose_date(n: NumberMention, s_start: int, dates: list[DateMention], previ
     return str(default_year) if default_year else None
 
 
+def _to_days(amount: float, unit: str) -> float:
+    """Whole years count 365 days, other months 30 ("three months" is 90 days, "twelve months" 365)."""
+    if unit == "month" and amount % 12 == 0:
+        return amount / 12 * 365
+    return amount * _DAYS_PER[unit]
+
+
+def _limit_days(value: float, unit: str, sentence: str, b: int) -> float:
+    """A detention limit in days, adding an extension the text allows right after it ("may be extended by")."""
+    m = _EXTENDED_BY.match(sentence, b)
+    if not m:
+        return _to_days(value, unit)
+    raw = m.group("amount")
+    extra = float(raw) if raw.isdigit() else (word_number_value(raw) or 0)
+    extra_unit = m.group("unit").lower()
+    if extra_unit == unit:
+        return _to_days(value + extra, unit)
+    return _to_days(value, unit) + _to_days(extra, extra_unit)
+
+
+def _period_after(sentence: str, b: int, next_start: int, dates: list[DateMention]) -> str | None:
+    """"between April 2023 and March 2024" after a figure: the period "2023/2024"."""
+    following = [d for d in dates if b <= d.start < next_start]
+    for first, second in zip(following, following[1:]):
+        if _PERIOD_START.search(sentence, max(b, first.start - 12), first.start) \
+                and _PERIOD_JOIN.fullmatch(sentence, first.end, second.start):
+            if first.value[:4] != second.value[:4]:
+                return f"{first.value[:4]}/{second.value[:4]}"
+            return first.value[:4]
+    return None
+
+
+def _date_window(sentence: str, b: int, next_start: int) -> int:
+    """How far after a figure its date may lie: to the next figure, a semicolon or ", and ..."."""
+    m = _WINDOW_END.search(sentence, b, next_start)
+    return (m.start() if m else next_start) - b
+
+
+class _DateHeadings:
+    """Years of dated headings ("## 9 February 2024 - Country"): a digest's entries each have their own time."""
+
+    __slots__ = ("_starts", "_years")
+
+    def __init__(self, text: str) -> None:
+        self._starts: list[int] = []
+        self._years: list[int] = []
+        for m in _DATE_HEADING.finditer(text):
+            self._starts.append(m.start())
+            self._years.append(int(m.group("year")))
+
+    def year_at(self, offset: int) -> int | None:
+        i = bisect_right(self._starts, offset) - 1
+        return self._years[i] if i >= 0 else None
+
+
 def _usable_dates(sentence: str, default_year: int | None, numbers: list[NumberMention], s_start: int) -> list[DateMention]:
     spans = [(n.start - s_start, n.end - s_start) for n in numbers if not n.is_year_like]
     return [d for d in find_dates(sentence, default_year)
@@ -335,6 +506,7 @@ def find_statistics(document: Document) -> Iterable[Fact]:
     text = document.text
     vocabulary = indicators()
     default_year = document.year
+    headings = _DateHeadings(text)
     previous_paragraph = -1
     previous_dates = _PreviousDates()
     previous: _Found | None = None
@@ -368,19 +540,33 @@ def find_statistics(document: Document) -> Iterable[Fact]:
             before = _clause_before(sentence, q_start, max(previous_end, q_start - 120))
             classified = _classify(n, sentence, s_start, after, before, previous)
             if classified is None:
+                if _COORDINATED_AFTER.match(after) and n.value >= 50:
+                    found_here.append(_Found("", n, min(q_start, a) + s_start, n.end + len(after.rstrip()),
+                                             None, "coordinated", 0.5, n.value))
                 continue
             slug, rule, confidence = classified
+            year_here = headings.year_at(s_start) or default_year
             date = _choose_date(n, s_start, dates, previous_dates, sentence, previous,
-                                None if slug.startswith("detention_length") else default_year, after)
+                                year_here, after, next_start, slug.startswith("detention_length"))
             if date is None:
                 continue
             start = min(q_start, a) + s_start
-            found = _Found(slug, n, start, n.end + len(after.rstrip()), date, rule, confidence)
+            found = _Found(slug, n, start, n.end + len(after.rstrip()), date, rule, confidence, n.value)
+            if slug == "detention_length_max_days" and n.value is not None:
+                unit = _DURATION_UNIT.match(after)
+                found.value = _limit_days(n.value, unit.group("unit").lower() if unit else "day", sentence, b)
+            pending = [f for f in found_here if f.rule == "coordinated"]
+            found_here = [f for f in found_here if f.rule != "coordinated"]
+            for f in pending:  # "629,000 Syrians and 70,000 refugees ... were registered": both are refugees
+                f.indicator, f.rule, f.date = slug, "coordinated", date
+                found_here.append(f)
             found_here.append(found)
             previous = found
         for found in found_here:
+            if not found.indicator or found.date is None:
+                continue  # a coordinated figure whose partner was no statistic
             indicator = vocabulary[found.indicator]
-            value = found.number.value
+            value = found.value
             fields = {
                 "indicator": found.indicator,
                 "value": int(value) if value is not None and float(value).is_integer() else value,

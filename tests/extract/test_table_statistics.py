@@ -1,0 +1,47 @@
+"""Tables whose columns are years: one statistic per cell, dated by its column."""
+
+from __future__ import annotations
+
+import pytest
+
+from habeas.domain import Document
+from habeas.extract.table_statistics import extract
+
+
+def _facts(text: str) -> list[tuple[str, float | None, str]]:
+    doc = Document(sha256="x", filename="t.txt", media_type="text/plain", text=text, country="ZZZ", published="2024")
+    return [(f.fields["indicator"], f.fields["value"], f.fields["date"]) for f in extract(doc)]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "KEY FIGURES\nIndicator            2021        2022\nNew asylum applications   1,204   2,310\n"
+        "Refugee recognition rate (%)   31.5   40.2\n",
+        "| Indicator | 2021 | 2022 |\n|---|---|---|\n| New asylum applications | 1,204 | 2,310 |\n"
+        "| Refugee recognition rate (%) | 31.5 | 40.2 |\n",
+        "\t2021\t2022\nNew asylum applications\t1,204\t2,310\nRefugee recognition rate (%)\t31.5\t40.2\n",
+    ],
+)
+def test_one_statistic_per_cell_in_any_layout(table: str) -> None:
+    assert _facts(table) == [
+        ("asylum_applications", 1204, "2021"), ("asylum_applications", 2310, "2022"),
+        ("refugee_recognition_rate", 31.5, "2021"), ("refugee_recognition_rate", 40.2, "2022"),
+    ]
+
+
+def test_unknown_labels_dashes_and_misfit_values_yield_nothing() -> None:
+    table = ("Indicator   2021   2022\nBudget (million)   12   14\nDeportations   -   3,100\n"
+             "Refugee recognition rate (%)   131   140\n")
+    assert _facts(table) == [("deportations", 3100, "2022")]
+
+
+def test_not_available_is_a_null_figure() -> None:
+    assert _facts("Indicator   2022   2023\nStateless persons   N/A   27\n") == [
+        ("stateless_persons", None, "2022"), ("stateless_persons", 27, "2023")]
+
+
+def test_prose_and_headings_are_not_tables() -> None:
+    text = ("Update 2024\nThe government reported 4,000 deportations\n\n"
+            "Between 2021 and 2022 the number of detainees rose sharply.\nDetainees 45\n")
+    assert _facts(text) == []

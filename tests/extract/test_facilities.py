@@ -79,3 +79,28 @@ def test_seed_gold_precision_and_recall() -> None:
     tp, fp, fn = seed_counts("facility", extract_facilities)
     assert tp / max(1, tp + fp) >= 0.9
     assert tp / max(1, tp + fn) >= 0.9
+
+
+def _facilities(text: str) -> dict[str, str]:
+    return {f.fields["name"]: f.fields["place"] for f in extract_facilities(doc(text))}
+
+
+def test_detention_houses_prisons_and_airport_zones() -> None:
+    found = _facilities("Detainees were moved to the Batu Immigration Detention House (Rudenim Batu) in West Java, "
+                        "then to the Marsa women's prison. At Keflin International Airport in Norland, travellers "
+                        "have been held for days in a transit zone.")
+    assert found["Batu Immigration Detention House"] == "Batu"
+    assert found["Marsa women's prison"] == "Marsa"
+    assert found["transit zone at Keflin International Airport"] == "Keflin"
+
+
+def test_regions_months_and_organisations_are_not_facilities() -> None:
+    found = _facilities("It runs two centres: the North Immigration Center in Tomi, Kana Prefecture, and the "
+                        "Port Immigration Center in Sado, Ryo Prefecture. A man died at the North Immigration Center "
+                        "in March. The report is by the Capital Centre for Migrant Rights.")
+    assert set(found) == {"North Immigration Center", "Port Immigration Center"}
+
+
+def test_place_in_the_next_table_cell() -> None:
+    assert _facilities("Vanta Holding Centre    Dorpville, Eastland    administrative\n") == {
+        "Vanta Holding Centre": "Dorpville"}

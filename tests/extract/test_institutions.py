@@ -80,3 +80,25 @@ def test_seed_gold_precision_and_recall() -> None:
     tp, fp, fn = seed_counts("institution", extract_institutions)
     assert tp / max(1, tp + fp) >= 0.9
     assert tp / max(1, tp + fn) >= 0.9
+
+
+def _names(text: str) -> dict[str, str]:
+    return {f.fields["name"]: f.fields["kind"] for f in extract_institutions(doc(text))}
+
+
+def test_national_names_of_monitoring_bodies() -> None:
+    found = _names("Ruritania's National Commission on Human Rights (Komisi HR) visited two centres. The National Centre "
+                   "for Human Rights reported abuses, as did the Committee for the Prevention of Torture and the "
+                   "Federal Public Defender's Office. Oversight bodies such as the Interior Office of Inspector General "
+                   "were silent.")
+    assert found["National Commission on Human Rights (Komisi HR)"] == "nhri"
+    assert "National Centre for Human Rights" in found
+    assert found["Committee for the Prevention of Torture"] == "npm"
+    assert "Federal Public Defender's Office" in found
+    assert found["Interior Office of Inspector General"] == "other"
+
+
+def test_a_role_of_a_named_body_and_un_bodies_abroad_are_not_new_institutions() -> None:
+    found = _names("The Ombudsman, acting as the National Mechanism for the Prevention of Torture, visited. "
+                   "The UN Human Rights Council adopted a resolution.")
+    assert list(found) == ["Ombudsman"]

@@ -102,3 +102,24 @@ def test_seed_gold_precision_and_recall() -> None:
     tp, fp, fn = seed_counts("law", extract_laws)
     assert tp / max(1, tp + fp) >= 0.9
     assert tp / max(1, tp + fn) >= 0.9
+
+
+def test_numbers_written_after_titles_and_short_titles() -> None:
+    found = laws("Law No. 4,512 of 2003 (the Asylum Law) and the Aliens Law (Law No. 12,101 of 2011) apply; so do "
+                 "the Law on Entry and Residence No. 17 of 1988 and the Public Order Law of 1961.")
+    assert found["Asylum Law"]["number"] == "4,512" and found["Asylum Law"]["year_adopted"] == 2003
+    assert found["Aliens Law"]["number"] == "12,101" and found["Aliens Law"]["year_adopted"] == 2011
+    assert found["Law on Entry and Residence"]["number"] == "17"
+    assert found["Law on Entry and Residence"]["year_adopted"] == 1988
+    assert found["Public Order Law"]["year_adopted"] == 1961
+
+
+def test_enacting_instrument_in_brackets_and_participle_titles() -> None:
+    found = laws("• Criminal Code (Legislative Decree No. 77 of 1950), Article 9\n"
+                 "• Law No. 30 of 2019 establishing the Office of the Ombudsman\n"
+                 "• Government Regulation No. 8 of 2020 on Border Control\n")
+    assert found["Criminal Code"]["number"] == "77" and found["Criminal Code"]["year_adopted"] == 1950
+    assert found["Law establishing the Office of the Ombudsman"]["number"] == "30"
+    assert found["Government Regulation on Border Control"]["year_adopted"] == 2020
+    assert len(found) == 3  # the bracketed decree is the Code's own number, not another law
+    assert laws("The law regulating detention is vague.") == {}

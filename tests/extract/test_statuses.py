@@ -94,3 +94,39 @@ def test_seed_gold_precision_and_recall() -> None:
     tp, fp, fn = seed_counts("status", extract_statuses)
     assert tp / max(1, tp + fp) >= 0.9
     assert tp / max(1, tp + fn) >= 0.9
+
+
+def _statuses(text: str, year: int = 2021) -> set[tuple[str, str, str | None]]:
+    return {(f.fields["indicator"], f.fields["value"], f.fields["date"]) for f in extract_statuses(doc(text, year))}
+
+
+def test_prose_statuses_of_country_pages() -> None:
+    found = _statuses("The legal system of Ruritania belongs to the common law tradition. Ruritania detains foreigners "
+                      "who overstay their visas. At its third Universal Periodic Review in May 2022, Ruritania received "
+                      "recommendations on immigration detention. The NHRI holds A status. The Constitution guarantees "
+                      "liberty to everyone.", 2024)
+    assert ("legal_tradition", "common law", None) in found
+    assert ("detains_migrants", "yes", "2024") in found
+    assert ("upr_detention_recommendation", "yes", "2022") in found
+    assert ("nhri_independent", "yes", None) in found
+    assert ("constitutional_guarantees", "yes", None) in found
+
+
+def test_detention_statements_versus_episodes_and_requests() -> None:
+    assert ("detains_migrants", "yes", "2023") in _statuses(
+        "In 2022, 900 foreigners were held in its detention centre at the end of 2023.", 2024)
+    assert ("detains_migrants", "yes", "2024") in _statuses("Migrants awaiting removal are held in police stations.", 2024)
+    for text in ("Asylum seekers were confined there for months.", "Ensure that asylum seekers are detained only "
+                 "as a last resort.", "Please clarify where non-nationals are detained.",
+                 "Migrants are not detained."):
+        assert not any(k[0] == "detains_migrants" for k in _statuses(text)), text
+
+
+def test_label_over_a_line_break_and_facility_type_cells() -> None:
+    text = ("UNIVERSAL PERIODIC REVIEW\n"
+            "Recommendations relevant to migration detention?   Yes   2016\n"
+            "Recommendations relevant to migration detention?   No   2021\n"
+            "Harbour Camp    Port Town    administrative\n")
+    found = _statuses(text)
+    assert {("upr_detention_recommendation", "yes", "2016"), ("upr_detention_recommendation", "no", "2021"),
+            ("facility_types", "administrative", None)} <= found

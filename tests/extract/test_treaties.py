@@ -98,3 +98,30 @@ def test_seed_gold_precision_and_recall() -> None:
             tp, fp, fn = tp + counts.tp, fp + counts.fp, fn + counts.fn
     assert tp / max(1, tp + fp) >= 0.9
     assert tp / max(1, tp + fn) >= 0.9
+
+
+def test_space_separated_profile_table_and_bare_codes() -> None:
+    text = ("Treaty          Year of ratification\n"
+            "ICERD, Convention on the Elimination of Racial Discrimination        2003\n"
+            "CRC, Convention on the Rights of the Child        1994\n"
+            "Complaints procedures accepted    2 of 8\n"
+            "ICCPR-OP1    2011\n"
+            "CAT-22    2009\n"
+            "INSTITUTIONS\n"
+            "The ombudsman was created in 2012\n")
+    assert acts(text) == {("ICERD", "ratification", 2003), ("CRC", "ratification", 1994),
+                          ("ICCPR-OP1", "acceptance", 2011), ("CAT-22", "acceptance", 2009)}
+
+
+def test_its_protocol_and_denied_acts() -> None:
+    found = acts("Ruritania acceded to the Refugee Convention in 1978 and to its Protocol in 1979, and ratified "
+                 "the Convention against Torture in 2001, but has not ratified the Optional Protocol to the "
+                 "Convention against Torture and has accepted no complaints procedure.")
+    assert found == {("CRSR", "ratification", 1978), ("PCRSR", "ratification", 1979), ("CAT", "ratification", 2001)}
+
+
+def test_the_convention_of_the_treaty_body_addressed() -> None:
+    text = ("Shadow report to the Committee against Torture\n"
+            "Ruritania, which ratified the Convention on 4 May 1999, has not made the declaration under article 22.")
+    assert acts(text) == {("CAT", "ratification", 1999)}
+    assert acts("Ruritania ratified the Convention in 1999.") == set()  # which convention is not said

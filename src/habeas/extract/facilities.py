@@ -24,8 +24,10 @@ VERSION = 1
 
 _NAME_TOKEN = r"(?:[A-Z][\w’'-]*|al-[A-Z][\w’'-]*|el-[A-Z][\w’'-]*|\([A-Z]{2,8}\))"
 _DESCRIPTOR = (r"(?:[Ii]mmigration|[Mm]igration|[Mm]igrant|[Dd]etention|[Rr]emoval|[Pp]re-[Rr]emoval|[Hh]olding|[Ss]hort-[Tt]erm"
-               r"|[Tt]emporary|[Tt]ransit|[Rr]eception|[Dd]eportation|[Pp]rocessing|[Cc]losed|[Rr]eturn)")
-_HEAD = r"(?:[Cc]entre|[Cc]enter|[Ff]acility|IRC|[Dd]epot|[Ss]tation|[Cc]amp|Accommodation|[Pp]rison|[Jj]ail)"
+               r"|[Tt]emporary|[Tt]ransit|[Rr]eception|[Dd]eportation|[Pp]rocessing|[Cc]losed|[Rr]eturn|[Rr]epatriation"
+               r"|[Mm]en[’']s|[Ww]omen[’']s)")
+# "House" ("Immigration Detention House") is a head only after a descriptor; see _NAMED's use.
+_HEAD = r"(?:[Cc]entre|[Cc]enter|[Ff]acility|IRC|[Dd]epot|[Ss]tation|[Cc]amp|Accommodation|[Pp]rison|[Jj]ail|(?<=[Dd]etention\s)[Hh]ouse)"
 _NAMED = re.compile(
     r"(?<![\w’'-])(?P<name>(?P<proper>" + _NAME_TOKEN + r"(?:[ -]" + _NAME_TOKEN + r"){0,4})"
     r"(?P<desc>(?:\s+" + _DESCRIPTOR + r"){0,3})\s+(?P<head>" + _HEAD + r"))(?![\w’'-])"
@@ -59,6 +61,22 @@ _GENERIC = frozenset({
     "however", "both", "most", "any", "no", "our", "his", "her", "private", "public", "official", "unofficial", "secret",
     "according", "between", "from", "with", "by", "for", "as", "to", "and", "or", "pre-removal", "reception", "transit",
 })
+# A region, not a place of detention: "..., Ibaraki Prefecture, and ..." in a list of centres.
+_ADMIN_AREA = re.compile(
+    r"\b(?:Prefecture|Province|Region|State|County|Governorate|District|Oblast|Department|Municipality|Territory)$")
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                     "november", "december"})
+# A place written in the next table cell: "Lindela Repatriation Centre<gap>Krugersdorp, Gauteng".
+_CELL_PLACE_AFTER = re.compile(r"(?:\t| {2,})[ \t]*(?P<place>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})(?=,|\t| {2,}|[ \t]*$)",
+                               re.MULTILINE)
+# An organisation, not a place: "the Beirut Centre for Migrant Rights".
+_ORGANISATION_AFTER = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
+_AIRPORT = re.compile(r"\b(?P<airport>(?P<where>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}?)(?:\s+International)?\s+[Aa]irport)\b")
+_AIRPORT_ZONE = re.compile(
+    r"\b(?P<zone>(?:(?:restricted|transit|international|waiting|connection|holding|detention|departure|arrivals?)\s+){1,2}"
+    r"(?:zone|area|room|lounge|facility)s?)\b", re.IGNORECASE)
+_HELD = re.compile(r"\b(?:held|detained|confined|kept|stranded|holding|detention)\b", re.IGNORECASE)
+_DETENTION_WORD = re.compile(r"[Dd]etention|[Rr]emoval|[Dd]eportation|[Hh]olding")
 _TABLE_HEADER = re.compile(r"^\s*Name\t+Place\b", re.IGNORECASE)
 
 
@@ -104,10 +122,34 @@ def _table_facts(document: Document, extractor: str) -> Iterator[Fact]:
 
 
 def _place_after(text: str, end: int) -> str | None:
-    m = _PLACE_AFTER.match(text, end)
-    if m and m.group("place").casefold() not in _GENERIC:
+    m = _PLACE_AFTER.match(text, end) or _CELL_PLACE_AFTER.match(text, end)
+    if m and m.group("place").casefold() not in _GENERIC and m.group("place").split()[0].casefold() not in _MONTHS:
         return m.group("place")
     return None
+
+
+def _airport_facts(document: Document, extractor: str) -> Iterator[Fact]:
+    """Airport zones where people are held: "the transit zone at <X> Airport", or both named in one sentence."""
+    text = document.text
+    for m in _AIRPORT.finditer(text):
+        where = _strip_generic(m.group("where"))
+        if not where or where.casefold() in _countries():
+            continue
+        s_start = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1)
+        s_end_dot = text.find(". ", m.end())
+        s_end_nl = text.find("\n", m.end())
+        s_end = min(e for e in (s_end_dot + 1 if s_end_dot >= 0 else len(text), s_end_nl if s_end_nl >= 0 else len(text)))
+        zone = _AIRPORT_ZONE.search(text, s_start, s_end)
+        if zone is None or not _HELD.search(text, s_start, s_end):
+            continue
+        airport_start = m.start("where") + m.group("where").index(where)
+        start, end = min(zone.start(), airport_start), max(zone.end(), m.end())
+        if end - start > 250:
+            continue
+        airport = " ".join(text[airport_start:m.end()].split())
+        yield make_fact(document, FactType.FACILITY, start, end,
+                        {"name": f"{' '.join(zone.group('zone').split())} at {airport}", "place": where},
+                        extractor=extractor, rule="prose.airport", confidence=0.6)
 
 
 def _list_facts(document: Document, extractor: str) -> Iterator[Fact]:
@@ -121,7 +163,7 @@ def _list_facts(document: Document, extractor: str) -> Iterator[Fact]:
             pos += len(part) + 1
             while pos < len(text) and text[pos] == " ":
                 pos += 1
-            if not item or _strip_generic(item.group("name")) != item.group("name"):
+            if not item or _strip_generic(item.group("name")) != item.group("name") or _ADMIN_AREA.search(item.group("name")):
                 continue
             start = offset + item.start("name")
             end = offset + (item.end("place") if item.group("place") else item.end("name"))
@@ -147,6 +189,8 @@ def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
         if not proper or proper.casefold() in _countries():
             continue
         head = m.group("head")
+        if head[0] in "Cc" and not _DETENTION_WORD.search(m.group("desc")) and _ORGANISATION_AFTER.match(text, m.end()):
+            continue
         if head.islower() and head in ("station", "prison", "jail") and not m.group("desc") \
                 and not (_place_after(text, m.end()) and len(proper.split()) > 1):
             continue  # "Siglo XXI station" is named, but a bare "<Town> prison" or "<Town> station" rarely is
@@ -160,7 +204,7 @@ def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
                         extractor=extractor, rule="prose.named", confidence=0.65)
     for m in _PLACED.finditer(text):
         place = m.group("place")
-        if place.casefold() in _countries() or place.casefold() in _GENERIC:
+        if place.casefold() in _countries() or place.casefold() in _GENERIC or place.split()[0].casefold() in _MONTHS:
             continue
         yield make_fact(document, FactType.FACILITY, m.start(), m.end(),
                         {"name": " ".join(m.group(0).split()), "place": place},
@@ -174,10 +218,13 @@ def extract_facilities(document: Document) -> Iterable[Fact]:
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
     for fact in (*_table_facts(document, extractor), *_list_facts(document, extractor),
-                 *_prose_facts(document, extractor)):
+                 *_prose_facts(document, extractor), *_airport_facts(document, extractor)):
         key = fact.fields["name"].casefold()
         start, end = fact.span.start_char, fact.span.end_char
-        if key in seen or any(start < b and a < end for a, b in spans):
+        if any(start < b and a < end for a, b in spans):
+            continue
+        if key in seen:
+            spans.append((start, end))  # a repeated mention: its words are not another facility
             continue
         place = fact.fields["place"].casefold()
         if any(key in s or s in key or place in s for s in seen):

@@ -43,9 +43,14 @@ _NHRI = re.compile(
     r"|Commissioner\s+for\s+(?:Human|Civil)\s+Rights|Commission(?:er)?\s+(?:on|of)\s+Human\s+Rights"
     r"|Public\s+Defender|People[’']s\s+(?:Advocate|Defender)|Defensor[ií]a\s+del\s+Pueblo|Defensor\s+del\s+Pueblo"
     r"|Protecteur\s+du\s+Citoyen|Défenseur\s+des\s+droits|Provedor\s+de\s+Justiça"
-    r"|National\s+Preventive\s+Mechanism|Inspectorate\s+of\s+Prisons|Chief\s+Inspector\s+of\s+Prisons))"
+    r"|National\s+Preventive\s+Mechanism|Inspectorate\s+of\s+Prisons|Chief\s+Inspector\s+of\s+Prisons"
+    r"|(?:Centre|Center|Institute|Council|Commission|Committee|Office|Board)\s+for\s+Human\s+Rights"
+    r"|Human\s+Rights\s+(?:Centre|Center|Institute|Defender)"
+    r"|(?:Committee|Commission|Council|Mechanism|Agency|Office)\s+for\s+the\s+Prevention\s+of\s+Torture"
+    r"|Public\s+Defender[’']s\s+Office|Defensoria\s+P[úu]blica(?:\s+da\s+Uni[ãa]o)?"
+    r"|Office\s+of\s+(?:the\s+)?Inspector\s+General|Office\s+for\s+Civil\s+Rights\s+and\s+Civil\s+Liberties))"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:Republic\s+of\s+)?" + _CAP + r"(?:\s+" + _CAP + r")?)?"
-    r"(?:\s+\((?P<abbr>[A-Z]{2,10})\))?)(?![\w’'])"
+    r"(?:\s+\((?P<abbr>[A-Z][A-Za-z]{1,9}(?:\s+[A-Z]{2,6})?)\))?)(?![\w’'])"
 )
 _UN_AGENCIES = re.compile(
     r"\b(?P<name>UNHCR|OHCHR|IOM|UNICEF"
@@ -67,9 +72,16 @@ _NGO_MONITORS = re.compile(
 )
 
 
+_POSSESSOR = re.compile(r"^(?!People[’']s)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[’']s\s+")
+_ROLE_BEFORE = re.compile(r"\b(?:(?<!such\s)as|is|was|became|become|designated)\s+(?:the\s+|its\s+|a\s+)?$", re.IGNORECASE)
+_UN_PREFIX = re.compile(r"(?:UN|United\s+Nations)\b")
+
+
 def _kind_for(name: str) -> str:
     lowered = name.casefold()
-    if "preventive mechanism" in lowered or "inspector" in lowered:
+    if "inspector general" in lowered or "civil rights" in lowered:
+        return "other"  # a government's internal oversight office
+    if "preventive mechanism" in lowered or "prevention of torture" in lowered or "inspector" in lowered:
         return "npm"
     if any(w in lowered for w in ("ombuds", "defender", "defensor", "advocate", "protecteur", "défenseur", "provedor",
                                    "commissioner")):
@@ -132,8 +144,13 @@ def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
         if re.fullmatch(r"\s*\(\s*", text[last_end:m.start()]):
             continue  # "The Spanish Ombudsman (Defensor del Pueblo)": the same body in another language
         last_end = m.end()
+        if _ROLE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "the Ombudsman, acting as the National Preventive Mechanism": a role of a body named before
         name = m.group("name").strip()
         name = re.sub(r"^(?:The|A|An|In|On|As|By|While|When|Since|Under|According|However)\s+", "", name)
+        name = _POSSESSOR.sub("", name)  # "Indonesia's National Commission ...": the owner is not the name
+        if _UN_PREFIX.match(name):
+            continue  # the UN Human Rights Council sits in Geneva; it is no body of the country
         start = m.end("name") - len(name)
         yield make_fact(document, FactType.INSTITUTION, start, m.end("name"),
                         {"name": name, "kind": _kind_for(name), "date": None},

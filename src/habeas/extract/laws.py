@@ -35,12 +35,13 @@ _WORD = r"[A-Za-z][\w’'-]*"
 
 # "Law (No. 3-I) (of the Republic of X) on <subject>"
 _LAW_ON = re.compile(
-    r"\b(?P<kw>(?:Federal\s+|Organic\s+|Constitutional\s+|General\s+)?(?:[Ll]aw|LAW)|[Cc]ode|Act|(?:Presidential\s+|Government\s+)?Decree)"
-    r"(?:\s+(?:No\.?|Nr\.?|Number)\s*(?P<num>\d[\w/.-]*|[A-Z]{1,3}-\d[\w/.-]*))?"
+    r"\b(?P<kw>(?:Federal\s+|Organic\s+|Constitutional\s+|General\s+)?(?:[Ll]aw|LAW)|[Cc]ode|Act|(?:Presidential\s+|Government\s+)?Decree"
+    r"|(?:Presidential|Government|Ministerial|Cabinet|Royal|Federal|Supreme|Executive)\s+(?:Regulation|Order|Ordinance|Instruction|Resolution))"
+    r"(?:\s+(?:No\.?|Nr\.?|Number)\s*(?P<num>\d{1,3}(?:,\d{3})+(?![\d,])|\d[\w/.-]*|[A-Z]{1,3}-\d[\w/.-]*))?"
     r"(?:\s+(?P<num2>\d+/(?:19|20)\d\d|\d+-[IVX]+|\d+-[A-Z]{1,3}))?"
     r"(?:\s+of\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+)?(?P<ofyear>(?:19|20)\d\d))?"
     r"(?:\s+o[fd]\s+(?P<of>(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}))?"
-    r"\s+(?P<prep>on|about|regarding|concerning)\s+"
+    r"\s+(?P<prep>on|about|regarding|concerning|(?P<verb>[Ee]stablishing|[Rr]egulating|[Gg]overning|[Aa]mending|[Cc]reating|[Rr]elating\s+to))\s+"
 )
 # Capitalised titles ending in Act: "Nationality and Borders Act 2022", "Aliens Act".
 _ACT = re.compile(
@@ -57,9 +58,11 @@ _CODE = re.compile(
 _CODE_LOWER = lower_pattern(_CODE)
 _NUMBERED = re.compile(
     r"\b(?P<title>(?:Organic\s+Law|Royal\s+Decree|Legislative\s+Decree|Presidential\s+Decree|Government\s+Decree"
-    r"|Decree[\s-]Law|Decree|Law|Ordinance)"
-    r"\s+(?:(?P<no>No\.?|Nr\.?|Number)\s*)?(?P<num>\d{1,5}/(?P<year>(?:19|20)\d\d)|\d{1,5}-[IVX]{1,4}|(?(no)\d{1,5}(?:[-/.]\d+)*|(?!)))"
-    r")(?![\w/-])(?!\s+(?:on|about|regarding|concerning)\b)"
+    r"|(?:Presidential|Government|Ministerial|Cabinet)\s+(?:Regulation|Order|Instruction)"
+    r"|Decree[\s-]Law|Decree|Law|Act|Ordinance)"
+    r"\s+(?:(?P<no>No\.?|Nr\.?|Number)\s*)?(?P<num>\d{1,5}/(?P<year>(?:19|20)\d\d)|\d{1,5}-[IVX]{1,4}"
+    r"|(?(no)\d{1,3}(?:,\d{3})+(?![\d,])|(?!))|(?(no)\d{1,5}(?:[-/.]\d+)*|\d{1,5}(?=\s+of\s+(?:19|20)\d\d\b)))"
+    r")(?![\w/-])(?!\s+(?:of\s+(?:19|20)\d\d\s+)?(?:on|about|regarding|concerning|establishing|regulating|governing|amending|creating|relating\s+to)\b)"
 )
 # Spanish, Portuguese and French titles: "Ley de Migración", "Lei de Migração", "Loi relative à l'asile".
 _ROMANCE = re.compile(
@@ -74,9 +77,13 @@ _ROMANCE = re.compile(
 _SUBJECT_LAW = re.compile(
     r"\b(?P<title>(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|the)\s+)?){0,3}"
     r"(?:Migration|Immigration|Emigration|Population|Asylum|Refugees?|Foreigners|Aliens|Nationality|Citizenship|Residence"
-    r"|Border|Deportation|Trafficking|Penal|Criminal|Detention)\s+Law)\b(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b)?"
+    r"|Border|Deportation|Trafficking|Penal|Criminal|Detention|Crime|Labou?r|Employment|Terrorism|Counter-Terrorism"
+    r"|Anti-Terrorism|Security|Police|Prisons?|Juvenile|Child|Children|Passports?|Entry|Smuggling|Extradition|Emergency)"
+    r"\s+Law"
+    r"|(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|the|for)\s+)?){1,4}Law(?=\s+(?:of\s+|\()(?:19|20)\d\d\b))"
+    r"\b(?:\s+(?:of\s+|\()?(?P<year>(?:19|20)\d\d)\b\)?)?"
 )
-_CONSTITUTION = re.compile(r"\b(?:Constitution|constitution)\b(?!al)(?!\s+of\s+(?:a|an|the|this|that|its)\b)")
+_CONSTITUTION = re.compile(r"\b(?:Constitution|constitution)\b(?!al)(?!\s+of\s+(?:a|an|the(?!\s+Republic\b)|this|that|its)\b)")
 
 _STOP = frozenset(["in", "to", "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "adopted", "amended", "enacted", "signed", "passed", "approved", "promulgated", "that", "which", "who", "whom", "whose", "as", "by", "at", "from", "since", "provides", "provide", "prohibits", "requires", "allows", "states", "stipulates", "establishes", "grants", "permits", "sets", "defines", "includes", "gives", "guarantees", "regulates", "criminalises", "criminalizes", "punishes", "bans", "obliges", "enables", "lacks", "contains", "applies", "entered", "came", "introduced", "took", "may", "must", "shall", "can", "could", "would", "should", "will", "does", "did", "not", "also", "only", "so", "it", "its", "their", "his", "her", "but", "or", "when", "where", "while", "if", "because", "after", "before", "during", "under", "into", "over", "with", "this", "these", "those", "such", "any", "all", "a", "an", "there", "here", "than", "then", "through", "within", "without", 'whether".'])
 _CONNECTORS = frozenset({"and", "of", "the", "for", "against", "&"})
@@ -94,8 +101,10 @@ _NOT_DOMESTIC_ENDINGS = ("international", "customary", "humanitarian", "refugee"
                          "criminal")
 _TREATY_WORDS = re.compile(r"\b(?:Convention|Covenant|Protocol|Charter|Treaty|Agreement|Declaration|Directive|Regulation\s+\(EU\))\b")
 
+# "Penal Code (Legislative Decree No. 340 of 1943)": the instrument that enacted the title.
+_INSTRUMENT = r"(?:(?:Legislative|Presidential|Royal|Government|Cabinet|Federal|Organic|Ministerial|Supreme|Executive)\s+)?(?:Law|Act|Decree|Order|Ordinance|Regulation|Decree-Law)"
 _NUMBER_AFTER = re.compile(
-    r"\s*\(\s*(?:(?:Law|Act|Decree)\s+)?(?:No\.?\s*)?(?P<num>(?!Art)[\w/.-]*\d[\w/.-]*)\s*(?:\(\s*(?P<y1>(?:19|20)\d\d)\s*\)|,?\s*of\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+)?(?P<y2>(?:19|20)\d\d))?\s*\)")
+    r"\s*\(\s*(?:" + _INSTRUMENT + r"\s+)?(?:No\.?\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?![\d,])|(?!Art)[\w/.-]*\d[\w/.-]*)\s*(?:\(\s*(?P<y1>(?:19|20)\d\d)\s*\)|,?\s*of\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+)?(?P<y2>(?:19|20)\d\d))?\s*\)")
 _OF_DATE_AFTER = re.compile(r"\s+(?:of|dated|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+|[A-Z][a-z]+\s+\d{1,2},?\s+)?(?P<y>(?:19|20)\d\d)\b")
 _YEAR_PAREN_AFTER = re.compile(r"\s*(?:,\s*|\()(?P<y>(?:19|20)\d\d)\)?")
 _ADOPTION = re.compile(r"\b(?:adopted|enacted|passed|promulgated|signed|approved|entered\s+into\s+force|came\s+into\s+(?:force|effect))\b", re.IGNORECASE)
@@ -108,6 +117,11 @@ _ARTICLE = re.compile(
 )
 _ARTICLE_NUM = re.compile(r"\d+(?:\s*\(\s*\w{1,3}\s*\))*")
 _OF_LAW_GAP = re.compile(r"\bof\s+(?:the\s+)?(?:(?:new|same|current|amended|present|said|country[’']s|its|this|that|[A-Z][\w-]*[’']s)\s+)*$")
+_NUMBER_NEXT = re.compile(r"\.?\s*\d")
+# "Law on X No. 24 of 1973", "Act 13 of 2002": a number (and date) written after the title.
+_NUMBER_TRAILING = re.compile(
+    r",?\s+(?:No\.?|Nr\.?|Number)\s*(?P<num>\d{1,3}(?:,\d{3})+(?![\d,])|\d[\w/.-]*?)(?=[\s,;:)]|\.(?:\s|$)|$)"
+    r"(?:,?\s+(?:of|dated|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+|[A-Z][a-z]+\s+\d{1,2},?\s+)?(?P<y>(?:19|20)\d\d)\b)?")
 _TRAILING_NUMBERS = re.compile(r"((?:[ \t]*\b\d{3,4}\b)+)[ \t]*$")
 
 
@@ -193,8 +207,8 @@ def _subject(text: str, pos: int) -> tuple[str, int] | None:
             capitalised_title = word[0].isupper()
         elif capitalised_title and word[0].islower() and lower not in _CONNECTORS:
             break
-        if any(ch.isdigit() for ch in word):
-            break
+        if any(ch.isdigit() for ch in word) or (word in ("No", "Nr") and _NUMBER_NEXT.match(text, end)):
+            break  # "Law on X No. 24 of 1973": the number closes the title
         words.append((word, start, end))
         if len(words) >= (12 if capitalised_title else 7):
             break
@@ -229,6 +243,8 @@ def _law_on_mentions(document: Document) -> Iterable[_Mention]:
             continue
         if _foreign_possessor(text, m.start(), document.country):
             continue
+        if m.group("verb") and kw[0].islower() and not (m.group("num") or m.group("num2") or m.group("ofyear")):
+            continue  # "the law regulating detention" describes; "Law Regulating the Entry of ..." names
         subject = _subject(text, m.end())
         if subject is None:
             continue
@@ -273,10 +289,17 @@ def _code_mentions(document: Document) -> Iterable[_Mention]:
 
 
 def _numbered_mentions(document: Document) -> Iterable[_Mention]:
-    for m in _NUMBERED.finditer(document.text):
+    text = document.text
+    for m in _NUMBERED.finditer(text):
         mention = _Mention(m.start(), m.end(), " ".join(m.group("title").split()), number=m.group("num"))
         if m.group("year"):
             mention.year_adopted = int(m.group("year"))
+        _add_number_and_year(text, mention)
+        short = _SHORT_TITLE.match(text, mention.end)
+        if short and not _TREATY_WORDS.search(short.group("title")):
+            # "Law No. 9,474 of 1997 (the Refugee Law)": the short title is the name the text uses
+            mention.title = " ".join(_clean_title_prefix(short.group("title")).split())
+            mention.end = short.end()
         yield mention
 
 
@@ -336,8 +359,19 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, (end_match.start() + 1 if end_match else min(len(text), pos + 350))
 
 
+_SHORT_TITLE = re.compile(
+    r"\s*\((?:the\s+|hereinafter\s+(?:the\s+)?)?[“\"]?(?P<title>(?:[A-Z][\w’'-]*\s+){1,4}(?:Law|Act|Code))[”\"]?\)")
+
+
 def _add_number_and_year(text: str, mention: _Mention) -> None:
     after = text[mention.end:mention.end + 80]
+    m = _NUMBER_TRAILING.match(after)
+    if m:
+        mention.number = mention.number or m.group("num")
+        if m.group("y"):
+            mention.year_adopted = mention.year_adopted or int(m.group("y"))
+        mention.end += m.end()
+        return
     m = _NUMBER_AFTER.match(after)
     if m:
         num, year = m.group("num"), m.group("y1") or m.group("y2")

@@ -150,9 +150,11 @@ def _table_facts(document: Document) -> Iterator[Fact]:
         offset += len(line) + 1
     labels = _labels()
     upr_until = -1
-    candidates = sorted({bisect.bisect_right(starts, m.start()) - 1
+    # a label may run over a line break ("...REVIEW\nRecommendations"): both its lines are candidates
+    candidates = sorted({bisect.bisect_right(starts, pos) - 1
                          for pattern, twin in ((_any_label(), _any_label_lower()), (_UPR_BLOCK, _UPR_BLOCK_LOWER))
-                         for m in finditer_ci(pattern, twin, document.text)})
+                         for m in finditer_ci(pattern, twin, document.text)
+                         for pos in (m.start(), max(m.start(), m.end() - 1))})
     for i in candidates:
         line = lines[i]
         if i > upr_until and _UPR_BLOCK.search(line) and len(line) < 200:
@@ -233,6 +235,45 @@ _NOT_CRIMINAL = re.compile(
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])\.\s|[;\n]")
 _MAX_CUE_DISTANCE = 200
 
+_LEGAL_TRADITION = re.compile(
+    r"\blegal\s+(?:system|tradition)\b[^.;\n]{0,60}?\b(?P<value>civil[\s-]law|common[\s-]law|mixed|customary|islamic\s+law|sharia)\b"
+    r"|\b(?:belongs?\s+to|follows?|is\s+based\s+on|has)\s+(?:a|the)\s+(?P<value2>civil|common|mixed)[\s-]law\s+(?:tradition|system)\b",
+    re.IGNORECASE)
+_PEOPLE = (r"(?:non-?citizens|migrants|immigrants|foreigners|foreign\s+nationals|asylum[\s-]seekers|refugees|aliens"
+           r"|stateless\s+(?:persons|people)|undocumented\s+\w+|irregular\s+migrants|non-?nationals)")
+# The state holding people for migration reasons, said in one of three common ways.
+_DETAINS_MIGRANTS = re.compile(
+    r"\b(?:detains|holds|confines)\s+(?:(?:undocumented|irregular|foreign|some|many|all|thousands\s+of|hundreds\s+of|[\d,]+)\s+){0,2}"
+    + _PEOPLE + r"\b"
+    # a present-tense general statement ("are held in police stations") ...
+    r"|\b" + _PEOPLE + r"\b[^.;\n]{0,50}?\b(?:are|is|remain|continue\s+to\s+be)\s+"
+    r"(?:routinely\s+|still\s+|also\s+|often\s+|systematically\s+|regularly\s+|arbitrarily\s+|being\s+)?(?:held|detained|kept|confined|locked\s+up)\b"
+    r"(?!\s+(?:hostage|captive|responsible|liable))"
+    # ... or a past one that places them in detention ("were held in its detention centre"); a past episode
+    # alone ("were confined there for months") is an event, not the state's practice
+    r"|\b" + _PEOPLE + r"\b[^.;\n]{0,50}?\b(?:were|was|have\s+been|had\s+been)\s+(?:held|detained|kept|confined)\s+"
+    r"(?:in|at)\s+(?:the\s+|its\s+|an?\s+|\w+\s+){0,2}(?:immigration\s+|administrative\s+|migrant\s+)?detention\b"
+    r"|\boperates?\s+(?:[\w-]+\s+){0,3}?(?:immigration|migration|migrant|immigrant)\s+detention\s+(?:centres?|centers?|facilit(?:y|ies)|houses?|camps?|system|network)\b",
+    re.IGNORECASE)
+_NEGATED_CLAUSE = re.compile(r"\b(?:not|never|no\s+longer|prohibit\w*|ban(?:s|ned)?|end(?:s|ed)?|abolish\w*)\b", re.IGNORECASE)
+# A recommendation or a question about detention is not a statement that it happens.
+_HEDGED = re.compile(r"\b(?:ensure|ensuring|guarantee|clarify|indicate|explain|specify|describe|whether|where|how|why|if|when"
+                     r"|unless|should|must|recommend\w*|urges?|calls?\s+(?:on|upon)|please|only)\b", re.IGNORECASE)
+_UPR = re.compile(r"\b(?:Universal\s+Periodic\s+Review|UPR)\b")
+_UPR_DETENTION = re.compile(r"\brecommendations?\b[^.;\n]{0,80}?\b(?:detention|detain\w*|deprivation\s+of\s+liberty)\b", re.IGNORECASE)
+_NHRI_STATUS = re.compile(
+    r"\b(?:accredited\s+(?:with|as)|has|holds|granted|awarded|received|obtained|retains?|regained|downgraded\s+to)\s+(?:an?\s+)?"
+    r"[\"“‘']?(?P<grade>[AB])[\"”’']?[\s-]+status\b"
+    r"|\b(?P<none>has\s+no\s+(?:independent\s+)?national\s+human\s+rights\s+institution)\b")
+_CONSTITUTION_GUARANTEE = re.compile(
+    r"\b[Cc]onstitution\b[^.;\n]{0,40}?\b(?:guarantees?|protects?|grants?|enshrines?|recogni[sz]es?|extends?)\b[^.;\n]{0,120}?"
+    r"\b(?:everyone|every\s+person|all\s+persons|any\s+person|all\s+people|foreigners|non-?citizens|non-?nationals|aliens"
+    r"|foreign\s+nationals|regardless\s+of\s+(?:nationality|citizenship))\b")
+_CLAUSE_YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])")
+# "Name<gap>Place<gap>administrative": the type cell that closes a row of a facilities table.
+_FACILITY_TYPE_ROW = re.compile(r"^[^\t\n]*\S(?:\t| {2,})[^\t\n]*\S(?:\t| {2,})[ \t]*(administrative|ad[\s-]hoc|criminal)[ \t]*$",
+                                re.MULTILINE | re.IGNORECASE)
+
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     start = max(0, pos - 400)
@@ -300,10 +341,78 @@ def _simple_prose(document: Document, pattern: re.Pattern[str], indicator: str, 
                         extractor=f"{NAME}@{VERSION}", rule=rule, confidence=0.6)
 
 
+def _status_fact(document: Document, start: int, end: int, indicator: str, value: str, date: str | None,
+                 rule: str) -> Fact:
+    return make_fact(document, FactType.STATUS, start, end, {"indicator": indicator, "value": value, "date": date},
+                     extractor=f"{NAME}@{VERSION}", rule=rule, confidence=0.6)
+
+
+def _detains_migrants(document: Document) -> Iterator[Fact]:
+    """Holding people for migration reasons; dated by the first year after the cue in its sentence."""
+    text = document.text
+    datelines: list[tuple[int, str]] | None = None
+    for m in finditer_ci(_DETAINS_MIGRANTS, _lower(_DETAINS_MIGRANTS), text):
+        s_start, s_end = _sentence_bounds(text, m.start())
+        if _NEGATED_CLAUSE.search(text, max(s_start, m.start() - 40), m.end()) \
+                or _HEDGED.search(text, s_start, m.end()) or re.match(r"\s+only\b", text[m.end():m.end() + 6]):
+            continue
+        if datelines is None:
+            datelines = _datelines(document)
+        limit = str((document.year or 2100) + 1)
+        after = [y.group(1) for y in _CLAUSE_YEAR.finditer(text, m.end(), s_end) if y.group(1) <= limit]
+        date = after[0] if after else _report_date(document, m.start(), datelines)
+        start = s_start if m.start() - s_start <= 60 else m.start()
+        yield _status_fact(document, start, m.end(), "detains_migrants", "yes", date, "prose.detains_migrants")
+
+
+def _upr_prose(document: Document) -> Iterator[Fact]:
+    """ "At its UPR in 2023 the state received recommendations on immigration detention": yes, for that cycle."""
+    text = document.text
+    for m in _UPR.finditer(text):
+        s_start, s_end = _sentence_bounds(text, m.start())
+        rec = _UPR_DETENTION.search(text, s_start, s_end)
+        if rec is None or re.search(r"\bno\s+recommendations?\b", text[s_start:s_end], re.IGNORECASE):
+            continue
+        years = [y for y in _CLAUSE_YEAR.finditer(text, s_start, s_end) if int(y.group(1)) >= 2008]
+        if not years:
+            continue
+        year = min(years, key=lambda y: abs(y.start() - m.start()))
+        yield _status_fact(document, min(s_start, m.start()), max(m.end(), rec.end()), "upr_detention_recommendation",
+                           "yes", year.group(1), "prose.upr")
+
+
+def _regex_prose(document: Document) -> Iterator[Fact]:
+    text = document.text
+    for m in _LEGAL_TRADITION.finditer(text):
+        raw = (m.group("value") or m.group("value2")).casefold().replace("-", " ")
+        value = _CATEGORY_VALUES["legal_tradition"].get(raw if " " in raw else f"{raw} law" if raw != "mixed" else raw)
+        if value:
+            s_start, _ = _sentence_bounds(text, m.start())
+            start = s_start if m.start() - s_start <= 60 else m.start()
+            yield _status_fact(document, start, m.end(), "legal_tradition", value, None, "prose.legal_tradition")
+    for m in _NHRI_STATUS.finditer(text):
+        value = "no" if m.group("none") or m.group("grade") == "B" else "yes"
+        yield _status_fact(document, m.start(), m.end(), "nhri_independent", value, None, "prose.nhri_status")
+    for m in _CONSTITUTION_GUARANTEE.finditer(text):
+        s_start, s_end = _sentence_bounds(text, m.start())
+        if _NEGATED_CLAUSE.search(text, m.start(), m.end()):
+            continue
+        yield _status_fact(document, m.start(), m.end(), "constitutional_guarantees", "yes", None, "prose.constitution")
+    for m in _FACILITY_TYPE_ROW.finditer(text):
+        value = _CATEGORY_VALUES["facility_types"][m.group(1).casefold().replace("ad-hoc", "ad hoc")]
+        yield _status_fact(document, m.start(), m.end(), "facility_types", value, None, "table.facility_type")
+
+
 def _other_prose_facts(document: Document) -> Iterator[Fact]:
+    yield from _regex_prose(document)
+    yield from _detains_migrants(document)
+    yield from _upr_prose(document)
     yield from _simple_prose(document, _CHILDREN_NOT_DETAINED, "detains_children", "no", "prose.children_not_detained")
     yield from _simple_prose(document, _CHILDREN_DETAINED, "detains_children", "yes", "prose.children_detained")
     yield from _simple_prose(document, _DETENTION_LAW, "has_detention_laws", "yes", "prose.detention_law")
+
+
+_MANY_VALUES = frozenset({"upr_detention_recommendation", "facility_types"})
 
 
 @register(NAME, version=VERSION, produces=[FactType.STATUS])
@@ -319,8 +428,14 @@ def extract_statuses(document: Document) -> Iterable[Fact]:
             yield fact
     prose_seen: set[tuple[str, str]] = set()
     for fact in (*_prose_facts(document), *_other_prose_facts(document)):
-        key2 = (fact.fields["indicator"], fact.fields["value"])
-        if fact.fields["indicator"] in from_tables or any(k[0] == key2[0] for k in prose_seen):
+        indicator = fact.fields["indicator"]
+        key2 = (indicator, fact.fields["value"])
+        if indicator in _MANY_VALUES:
+            # one per UPR cycle, one per facility type
+            key2 = (indicator, f"{fact.fields['value']}@{fact.fields['date']}")
+            if key2 in prose_seen or indicator in from_tables:
+                continue
+        elif indicator in from_tables or any(k[0] == indicator for k in prose_seen):
             continue
         prose_seen.add(key2)
         yield fact

@@ -28,10 +28,16 @@ NAME = "treaties"
 VERSION = 1
 
 _YEAR = re.compile(r"(?<![\d/.-])(19[4-9]\d|20\d\d)(?![\d/])")
-_ROW_CODE = re.compile(r"(?:^|\t)[ \t]*(?P<code>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?)[ \t]*,[ \t]*(?P<rest>[^\n]*)")
-_RATIFICATION_HEADER = re.compile(r"\bRatification\s+Year\b", re.IGNORECASE)
-_ACCEPTANCE_HEADER = re.compile(r"\bAcceptance\s+Year\b", re.IGNORECASE)
-_TABLE_END = re.compile(r"^\s*(?:Ratio\s+of|Non[\s-]treaty|INSTITUTIONAL|DOMESTIC\s+LAW)", re.IGNORECASE)
+# A row opens with the treaty's code, then ", <name>" or a cell gap (a tab or a run of spaces).
+_ROW_CODE = re.compile(
+    r"(?:^|\t)[ \t]*(?P<code>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?)(?:[ \t]*,[ \t]*|(?=\t| {2,}))(?P<rest>[^\n]*)")
+_RATIFICATION_HEADER = re.compile(
+    r"\b(?:Ratification\s+Year|Year\s+of\s+(?:ratification|accession)|Year\s+ratified|Date\s+of\s+ratification)\b",
+    re.IGNORECASE)
+_ACCEPTANCE_HEADER = re.compile(
+    r"\b(?:Acceptance\s+Year|Year\s+of\s+acceptance|complaints?\s+procedures?\s+accepted)\b", re.IGNORECASE)
+_MAX_HEADER_LENGTH = 120  # a header is a short line; a sentence naming "ratification year" is not one
+_TABLE_END = re.compile(r"^\s*(?:Ratio\s+of|Non[\s-]treaty|INSTITUTIONAL|DOMESTIC\s+LAW|(?-i:[A-Z][A-Z ]{5,})\s*$)", re.IGNORECASE)
 
 # Complaints procedures named in an acceptance table by the parent treaty's code.
 _COMPLAINTS_BY_PARENT = {
@@ -49,6 +55,7 @@ _ACT_VERB = re.compile(
 )
 _ACT_VERB_LOWER = lower_pattern(_ACT_VERB)
 _NEGATION = re.compile(r"(?:\bnot|n[’']t|\byet\s+to|\bnever|\bfailed\s+to|\brefus\w*(?:\s+to)?|\bwithout|\bwhether\s+to|\bto)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+_NEGATED_AFTER = re.compile(r"\s+(?:no|none\s+of)\b", re.IGNORECASE)  # "has accepted no complaints procedure"
 _DECLARATION = re.compile(r"\bdeclaration\s+(?:provided\s+for\s+|foreseen\s+|envisaged\s+)?under\s+article\s+(14|22|31)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\bNo)(?<!\bArt)\.\s|[;\n]")
 
@@ -98,17 +105,45 @@ def _aliases() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(p for _, p in parts)), by_alias
 
 
-_ITS_PROTOCOL = re.compile(r"\b(?:its|the|that)\s+(?P<second>Second\s+)?(?:First\s+)?Optional\s+Protocol\b(?!\s+(?:to|on)\b)", re.IGNORECASE)
+_ITS_PROTOCOL = re.compile(
+    r"\b(?:its|the|that)\s+(?:(?P<second>Second\s+)?(?:First\s+)?(?P<optional>Optional\s+)|(?:19[4-9]\d\s+)?)Protocol\b(?!\s+(?:to|on|of|against|relating)\b)",
+    re.IGNORECASE)
+# A protocol named only as "its Protocol" belongs to a parent that has one plain (non-optional) protocol.
+_PLAIN_PROTOCOL_OF = {"CRSR": "PCRSR"}
+# Treaty bodies: a document addressed to one calls its treaty "the Convention" or "the Covenant".
+_TREATY_BODY = re.compile(
+    r"\b(?:Committee\s+against\s+Torture|Human\s+Rights\s+Committee|Committee\s+on\s+the\s+Rights\s+of\s+the\s+Child"
+    r"|Committee\s+on\s+the\s+Elimination\s+of\s+(?:Racial\s+Discrimination|Discrimination\s+against\s+Women)"
+    r"|Committee\s+on\s+Migrant\s+Workers|Committee\s+on\s+the\s+Rights\s+of\s+Persons\s+with\s+Disabilities"
+    r"|Committee\s+on\s+Economic,\s+Social\s+and\s+Cultural\s+Rights|Committee\s+on\s+Enforced\s+Disappearances)\b")
+_BODY_TREATY = (("torture", "CAT"), ("human rights committee", "ICCPR"), ("child", "CRC"), ("racial", "ICERD"),
+                ("women", "CEDAW"), ("migrant", "ICRMW"), ("disabilities", "CRPD"), ("economic", "ICESCR"),
+                ("enforced", "ICPED"))
+_BARE_TREATY = re.compile(r"\b[Tt]he\s+(?P<word>Convention|Covenant)\b(?!\s+(?:on|against|relating|for|of|to)\s+(?!\d))(?!\s*\()")
 _PROTOCOL_OF = {"CAT": "OPCAT", "ICCPR": "ICCPR-OP1", "CEDAW": "CEDAW-OP", "CRPD": "CRPD-OP", "ICESCR": "ICESCR-OP"}
 
 
-def _treaty_mentions(text: str, start: int, end: int) -> list[_Mention]:
+def _home_treaty(text: str) -> str | None:
+    """The treaty of the one treaty body a document is addressed to, if it names only one."""
+    codes = set()
+    for m in _TREATY_BODY.finditer(text):
+        name = " ".join(m.group(0).split()).casefold()
+        codes.add(next(code for cue, code in _BODY_TREATY if cue in name))
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _treaty_mentions(text: str, start: int, end: int, home: str | None = None) -> list[_Mention]:
     pattern, by_alias = _aliases()
     found = []
     for m in pattern.finditer(text, start, end):
         code = by_alias.get(_normalise(m.group(0)))
         if code:
             found.append(_Mention(m.start(), m.end(), code))
+    if home:
+        word = "Covenant" if home in ("ICCPR", "ICESCR") else "Convention"
+        for m in _BARE_TREATY.finditer(text, start, end):
+            if m.group("word") == word and not any(f.start <= m.start("word") < f.end for f in found):
+                found.append(_Mention(m.start(), m.end(), home))
     # "ratified the Convention against Torture in 1988 and its Optional Protocol in 2003"
     for m in _ITS_PROTOCOL.finditer(text, start, end):
         if any(f.start <= m.start() < f.end for f in found):
@@ -116,7 +151,12 @@ def _treaty_mentions(text: str, start: int, end: int) -> list[_Mention]:
         parent = [f for f in found if f.end <= m.start()]
         if not parent:
             continue
-        code = "ICCPR-OP2" if m.group("second") and parent[-1].code == "ICCPR" else _PROTOCOL_OF.get(parent[-1].code)
+        if not m.group("optional"):
+            code = _PLAIN_PROTOCOL_OF.get(parent[-1].code)
+        elif m.group("second") and parent[-1].code == "ICCPR":
+            code = "ICCPR-OP2"
+        else:
+            code = _PROTOCOL_OF.get(parent[-1].code)
         if code:
             found.append(_Mention(m.start(), m.end(), code))
     found.sort(key=lambda f: f.start)
@@ -184,10 +224,10 @@ def _table_facts(document: Document, extractor: str) -> Iterator[Fact]:
     for line in text.split("\n"):
         line_start = offset
         offset += len(line) + 1
-        if _RATIFICATION_HEADER.search(line):
+        if len(line) <= _MAX_HEADER_LENGTH and _RATIFICATION_HEADER.search(line):
             mode = "ratification"
             continue
-        if _ACCEPTANCE_HEADER.search(line):
+        if len(line) <= _MAX_HEADER_LENGTH and _ACCEPTANCE_HEADER.search(line):
             mode = "acceptance"
             continue
         if mode is None:
@@ -254,16 +294,18 @@ def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
     text = document.text
     max_year = (document.year or 2100) + 1
     seen_sentences: set[int] = set()
+    home = _home_treaty(text)
     for verb_match in finditer_ci(_ACT_VERB, _ACT_VERB_LOWER, text):
         s_start, s_end = _sentence_bounds(text, verb_match.start())
         if s_start in seen_sentences:
             continue
         seen_sentences.add(s_start)
-        verbs = [v for v in _ACT_VERB.finditer(text, s_start, s_end)
-                 if not _NEGATION.search(text[max(s_start, v.start() - 30):v.start()])]
-        if not verbs:
+        verbs = list(_ACT_VERB.finditer(text, s_start, s_end))
+        negated = {v.start() for v in verbs if _NEGATION.search(text[max(s_start, v.start() - 30):v.start()])
+                   or _NEGATED_AFTER.match(text, v.end())}
+        if len(negated) == len(verbs):
             continue
-        mentions = _treaty_mentions(text, s_start, s_end)
+        mentions = _treaty_mentions(text, s_start, s_end, home)
         mentions += _declaration_mentions(text, s_start, s_end, mentions)
         if not mentions:
             continue
@@ -272,8 +314,8 @@ def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
             continue
         for mention in mentions:
             verb = _governing_verb(verbs, mention)
-            if verb is None:
-                continue
+            if verb is None or verb.start() in negated:
+                continue  # "has not ratified the Optional Protocol": the nearest verb is denied
             year = _act_year(years, mention, verb)
             if year is None or not 1945 <= int(year.group(1)) <= max_year:
                 continue

@@ -175,6 +175,15 @@ def _publisher(tree: LexborHTMLParser) -> str | None:
     return author if author and _ORG_WORDS.search(author) else None
 
 
+def _inside_content(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("article", "main"):
+            return True
+        parent = parent.parent
+    return False
+
+
 def read(data: bytes, filename: str) -> ExtractedText:
     html, _encoding = decode_text(data)
     tree = LexborHTMLParser(html)
@@ -183,6 +192,8 @@ def read(data: bytes, filename: str) -> ExtractedText:
     published = _date(tree)
     url = _meta(tree, 'link[rel="canonical"]', 'meta[property="og:url"]')
     for node in tree.css(_DROP):
+        if node.tag == "header" and _inside_content(node):
+            continue  # an article's own header holds its headline and dateline
         node.decompose()
     root = _content_root(tree)
     out = _TextBuilder()

@@ -14,6 +14,7 @@ import html
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -180,7 +181,7 @@ def search_passages(
     return results
 
 
-def _page_of_hits(session: Session, ranked: list[Any], match_from: str, page_where: str, snippet: str,
+def _page_of_hits(session: Session, ranked: Sequence[Any], match_from: str, page_where: str, snippet: str,
                   params: dict[str, Any], dialect: str) -> list[Hit]:
     """Snippets and document details for the chosen page of passages only."""
     if not ranked:
@@ -206,7 +207,7 @@ def _top(counter: Counter[str]) -> dict[str, int]:
     return dict(ordered[:FACET_LIMIT])
 
 
-def _facets(session: Session, sample: list[Any], base: str, params: dict[str, Any],
+def _facets(session: Session, sample: Sequence[Any], base: str, params: dict[str, Any],
             include_confidential: bool) -> dict[str, dict[str, int]]:
     """Facet counts over (at most) the first FACET_SAMPLE matches, so broad queries stay fast.
 

@@ -37,7 +37,7 @@ class FactFilters:
                 "indicator": self.indicator, "document_id": self.document_id}
 
 
-def public_facts() -> Select[tuple[FactRow]]:
+def public_facts() -> Select[FactRow]:
     """Facts that may be shown: not confidential and not from a confidential document."""
     # NOT IN over the (few) confidential documents is far cheaper than joining every fact.
     secret_documents = select(DocumentRow.id).where(DocumentRow.confidential.is_(True))
@@ -46,7 +46,7 @@ def public_facts() -> Select[tuple[FactRow]]:
         or_(FactRow.document_id.is_(None), FactRow.document_id.not_in(secret_documents)))
 
 
-def _filtered(filters: FactFilters) -> Select[tuple[FactRow]]:
+def _filtered(filters: FactFilters) -> Select[FactRow]:
     query = public_facts()
     if filters.type:
         query = query.where(FactRow.type == filters.type)
@@ -103,7 +103,7 @@ def get_public_document(session: Session, document_id: int) -> DocumentRow | Non
     return row if row is not None and not row.confidential else None
 
 
-def _queue_base(country: str | None, type_: str | None) -> Select[tuple[FactRow]]:
+def _queue_base(country: str | None, type_: str | None) -> Select[FactRow]:
     query = public_facts().where(FactRow.status == "candidate")
     if country:
         query = query.where(FactRow.country == country.upper())
@@ -222,7 +222,7 @@ def _countries_index(session: Session, iso3: str | None) -> list[dict[str, Any]]
         .where(FactRow.country.is_not(None)).group_by(FactRow.country)).all()
     facts = {r[0]: r for r in fact_rows}
     out = []
-    for code in sorted(set(docs) | set(facts)):
+    for code in sorted(set(docs) | set(facts), key=lambda c: c or ""):
         row = facts.get(code)
         out.append({"iso3": code, "documents": int(docs.get(code, 0)),
                     "facts": int(row[1]) if row else 0, "accepted": int(row[2] or 0) if row else 0,

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from habeas.errors import NotFound
+from habeas.errors import HabeasError, NotFound
 from habeas.services import library as library_service
 from habeas.services import review_fact
 from habeas.services.context import Services
@@ -72,8 +72,8 @@ async def upload_documents(
     return JSONResponse(view, status_code=status)
 
 
-def _error_classes(root: type) -> list[type]:
-    out = [root]
+def _error_classes(root: type[HabeasError]) -> list[type[HabeasError]]:
+    out: list[type[HabeasError]] = [root]
     for sub in root.__subclasses__():
         out += _error_classes(sub)
     return out

@@ -71,6 +71,7 @@ def _shoot(browser, url: str, name: str) -> None:  # type: ignore[no-untyped-def
     SHOTS.mkdir(parents=True, exist_ok=True)
     for width, label in ((1280, "desktop"), (375, "mobile")):
         page = browser.new_page(viewport={"width": width, "height": 900})
+        page.set_default_timeout(60_000)  # a loaded CI machine is slow, not broken
         page.goto(url)
         page.screenshot(path=str(SHOTS / f"{name}-{label}.png"), full_page=label == "desktop")
         page.close()
@@ -78,6 +79,7 @@ def _shoot(browser, url: str, name: str) -> None:  # type: ignore[no-untyped-def
 
 def test_empty_library_says_so(server: str, browser) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page()
+    page.set_default_timeout(60_000)  # a loaded CI machine is slow, not broken
     page.goto(server + "/library")
     assert "No documents yet" in page.inner_text("main")
     _shoot(browser, server + "/library", "library-empty")
@@ -87,6 +89,7 @@ def test_empty_library_says_so(server: str, browser) -> None:  # type: ignore[no
 
 def test_whole_editor_journey(server: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page.set_default_timeout(60_000)  # a loaded CI machine is slow, not broken
     page.goto(server + "/library")
     # The skip link is the first stop for keyboard users.
     page.keyboard.press("Tab")
@@ -162,6 +165,7 @@ def test_whole_editor_journey(server: str, browser, tmp_path: Path) -> None:  # 
 
 def test_inline_correction_in_facts_table(server: str, browser) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(60_000)  # a loaded CI machine is slow, not broken
     page.goto(server + "/facts?type=treaty")
     row = page.locator("table.facts-table tbody tr").first
     row_id = row.get_attribute("id")

@@ -13,9 +13,9 @@ Goal: ingest <= 2x raw. Run: ``.venv/bin/python benchmarks/ingest.py [--pages N]
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
-import os
 import subprocess
 import sys
 import tempfile

@@ -44,7 +44,7 @@ class Settings(BaseSettings):
     def max_file_size_bytes(self) -> int:
         return self.max_file_size_mb * 1024 * 1024
 
-    def with_database(self, url_or_path: str | None) -> "Settings":
+    def with_database(self, url_or_path: str | None) -> Settings:
         if not url_or_path:
             return self
         return self.model_copy(update={"database_url": normalise_database_url(url_or_path)})

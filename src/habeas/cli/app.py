@@ -8,8 +8,8 @@ from habeas.cli import backup, db, docs, review, summary
 from habeas.cli.common import DB_HELP, set_global_db
 from habeas.cli.extract import extract_all_command, extract_command
 from habeas.cli.ingest import ingest_command
-from habeas.cli.serve import serve_command
 from habeas.cli.profile import profile_command
+from habeas.cli.serve import serve_command
 
 app = typer.Typer(
     name="habeas",

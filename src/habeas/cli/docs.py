@@ -5,7 +5,14 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from habeas.cli.common import DbOption, FormatOption, console, handled_errors, print_json, services_for
+from habeas.cli.common import (
+    DbOption,
+    FormatOption,
+    console,
+    handled_errors,
+    print_json,
+    services_for,
+)
 from habeas.services import library
 
 app = typer.Typer(help="Browse and manage the document library.", no_args_is_help=True)

@@ -8,7 +8,14 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from habeas.cli.common import DbOption, FormatOption, console, handled_errors, print_json, services_for
+from habeas.cli.common import (
+    DbOption,
+    FormatOption,
+    console,
+    handled_errors,
+    print_json,
+    services_for,
+)
 from habeas.errors import ValidationFailed
 from habeas.services import review_fact
 

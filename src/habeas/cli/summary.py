@@ -9,7 +9,14 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from habeas.cli.common import DbOption, FormatOption, console, handled_errors, print_json, services_for
+from habeas.cli.common import (
+    DbOption,
+    FormatOption,
+    console,
+    handled_errors,
+    print_json,
+    services_for,
+)
 from habeas.ingest.loader import expand_inputs
 from habeas.services import library
 from habeas.services.ingest_files import ingest_paths

@@ -93,6 +93,11 @@ class Series:
 
 
 _OCR_DIGITS = str.maketrans("015", "ols")
+# Abbreviations that tables use to keep a label on one line ("% of pop.", "nat. population").
+_ABBREVIATIONS = {"pop": "population", "popn": "population", "nat": "national", "natl": "national",
+                  "apps": "applications", "pct": "percentage", "percent": "percentage", "avg": "average",
+                  "max": "maximum", "intl": "international", "int'l": "international", "ctrs": "centres",
+                  "centers": "centres", "center": "centre", "detainee": "detainees"}
 
 
 def _tokens(text: str) -> list[str]:
@@ -105,6 +110,7 @@ def _tokens(text: str) -> list[str]:
             w = w.translate(_OCR_DIGITS).replace(",", "")
         else:
             w = w.replace(",", "")
+        w = _ABBREVIATIONS.get(w, w)
         if w and w not in _STOPWORDS and (len(w) > 1 or w.isdigit()):
             out.append(w)
     return out
@@ -237,6 +243,7 @@ def _page_rows(document: Document, page: Page) -> list[list[Cell]]:
     for line in lines:
         line.sort(key=lambda w: w.x0)
         cells: list[Cell] = []
+        previous_x1 = 0.0
         for word in line:
             height = max(1.0, word.y1 - word.y0)
             group = LEFT if word.x0 < half else RIGHT

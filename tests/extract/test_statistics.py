@@ -217,3 +217,54 @@ def test_coordinated_nationality_count_takes_the_partner_indicator() -> None:
 )
 def test_research_counts_named_facilities_and_table_cells_are_not_prose_statistics(text: str) -> None:
     assert _stats(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry reported that 4,120 people passed through the removal centres in 2021.",
+         ("immigration_detainees", 4120, "2021")),
+        ("The country received 23,540 irregular arrivals in 2021.", ("migrant_arrivals", 23540, "2021")),
+        ("Government data put total forced removals at 2,310 in 2021.", ("deportations", 2310, "2021")),
+        ("Ministry data put the number of recognized refugees at 7,015 in 2020.", ("refugees", 7015, "2020")),
+        ("The interior ministry runs four closed centres for foreigners.", ("detention_facilities", 4, "2018")),
+        ("In 2022 the authorities carried out 3,075 forced returns.", ("deportations", 3075, "2022")),
+        ("In 2022 some 1,240 people left under the assisted voluntary return scheme.", ("returns", 1240, "2022")),
+        ("In 2019, 8,402 migrants were regularised under the amnesty.", ("regularisations", 8402, "2019")),
+        ("The agency recognised 12.5 per cent of applicants as refugees in 2022.",
+         ("refugee_recognition_rate", 12.5, "2022")),
+        ("During 2022 the facility held 512 people, who spent an average of 40 days there.",
+         ("detention_length_avg_days", 40, "2022")),
+        ("The law allows detention for up to three months, extendable to 12 months.",
+         ("detention_length_max_days", 365, "2018")),
+    ],
+)
+def test_round_two_wording_families(text: str, expected: tuple[str, float, str]) -> None:
+    assert expected in _stats(text)
+
+
+def test_children_among_detainees_and_a_parallel_second_figure() -> None:
+    assert _stats("In 2022 the centres held 1,904 people, including 166 children.") == [
+        ("immigration_detainees", 1904, "2022"), ("detained_minors", 166, "2022")]
+    assert _stats("In all, 11,300 migrants were regularised in 2015 and about 9,800 in 2019.") == [
+        ("regularisations", 11300, "2015"), ("regularisations", 9800, "2019")]
+
+
+def test_a_legal_limit_is_not_dated_by_the_title_of_its_law() -> None:
+    text = ("The Aliens Act of 4 May 2011 permits the placement of people awaiting removal in closed centres "
+            "for up to 12 months.")
+    assert _stats(text, "2023") == [("detention_length_max_days", 365, "2023")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of 5,000 arrivals in 2019, most came by sea.",
+        "In 2021, 9,100 new arrivals were awaiting registration.",
+        "In 2022 the police arrested 120 migrants and 45 for theft.",
+        "Staff ran 12 training centres for teachers.",
+        "Officials put the number of complaints at 64 in 2023.",
+    ],
+)
+def test_round_two_look_alikes_are_left_alone(text: str) -> None:
+    assert [s for s in _stats(text) if s[0] not in ("apprehensions",)] == []

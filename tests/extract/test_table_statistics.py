@@ -45,3 +45,29 @@ def test_prose_and_headings_are_not_tables() -> None:
     text = ("Update 2024\nThe government reported 4,000 deportations\n\n"
             "Between 2021 and 2022 the number of detainees rose sharply.\nDetainees 45\n")
     assert _facts(text) == []
+
+
+def test_dotted_leader_rows_with_bracketed_dates_hyphenated_labels_and_continuations() -> None:
+    text = ("STATISTICS\nTotal number of immigra-\ntion detainees ........ 4,210 [2020-21]\n"
+            "                      · 3,905 [2022-23]\nAverage length of deten-\ntion (days) ...... 21.5 [2022]\n"
+            "Immigration detention capacity ...... n/a [2023]\nLegal tradition ..... Civil law [2023]\n"
+            "Budget (million) ........ 12 [2023]\n")
+    assert _facts(text) == [
+        ("immigration_detainees", 4210, "2020/2021"), ("immigration_detainees", 3905, "2022/2023"),
+        ("detention_length_avg_days", 21.5, "2022"), ("detention_capacity", None, "2023"),
+    ]
+
+
+def test_a_leader_figure_repeated_in_quick_facts_counts_once() -> None:
+    text = "Deportations ........ 812 [2023]\n\nSTATISTICS\nDeportations / removals ... 812 [2023]\n"
+    assert _facts(text) == [("deportations", 812, "2023")]
+
+
+def test_day_in_a_row_label_dates_the_cell_and_abbreviations_are_read() -> None:
+    text = ("Indicator\t2022\t2023\nPeople in detention (31 Dec.)\tN/A\t96\n"
+            "International migrants (% of pop.)\t12.5\tN/A\nSea arrivals\t1,020\t870\n")
+    assert _facts(text) == [
+        ("immigration_detainees", None, "2022"), ("immigration_detainees", 96, "2023-12-31"),
+        ("international_migrants_pct", 12.5, "2022"), ("international_migrants_pct", None, "2023"),
+        ("migrant_arrivals", 1020, "2022"), ("migrant_arrivals", 870, "2023"),
+    ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from habeas.domain import Document, Fact
+from habeas.domain import Document, Fact, FactType
 from habeas.extract.registry import registered_extractors
 
 
@@ -33,4 +33,20 @@ def extract_facts(document: Document) -> ExtractionResult:
                 fact.span = type(fact.span)(fact.span.start_char, fact.span.end_char,
                                             document.page_at(fact.span.start_char))
             result.facts.append(fact)
+    result.facts = _without_repeated_statistics(result.facts)
     return result
+
+
+def _without_repeated_statistics(facts: list[Fact]) -> list[Fact]:
+    """One statistic per (indicator, value, date): a figure in a key-figures table and
+    again in prose is one fact, kept from the more confident extractor."""
+    best: dict[tuple[object, ...], int] = {}
+    for i, fact in enumerate(facts):
+        if fact.type is not FactType.STATISTIC:
+            continue
+        key = (fact.fields.get("indicator"), fact.fields.get("value"), fact.fields.get("date"))
+        j = best.get(key)
+        if j is None or fact.confidence > facts[j].confidence:
+            best[key] = i
+    keep = set(best.values())
+    return [f for i, f in enumerate(facts) if f.type is not FactType.STATISTIC or i in keep]

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from habeas.domain import Document, Fact, FactType
 from habeas.extract.dates import DateMention, find_dates
 from habeas.extract.numbers import NumberMention, find_numbers, word_number_value
+from habeas.extract.profile_tables import match_label
 from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
 from habeas.vocab import indicators
@@ -73,7 +74,7 @@ _SHARE_AFTER = re.compile(r"^\s*(?:%|percent|per\s?cent)?\s*(?:of\s+(?:whom|them
 _SHARE_BEFORE = re.compile(r"(?:\bof\s+whom|\bof\s+which|\bincluding|\bamong\s+them|\bamong\s+whom)\s*$", re.I)
 _OPEN_PAREN = re.compile(r"\([^)]*$")
 # The rest of a table row after a value: more value cells separated by column gaps, then the line end.
-_TABLE_ROW_TAIL = re.compile(r"(?:[ \t]*%)?(?:(?:\t|[ ]{2,})[ \t]*(?:[\d.,]+[ \t]?%?|N/?A|[-–—]))*[ \t]*(?:\n|$)")
+_TABLE_ROW_TAIL = re.compile(r"(?:[ \t]*%)?(?:(?:\t|[ ]{2,}|[ \t]*\|)[ \t]*(?:[\d.,]+[ \t]?%?|N/?A|[-–—]))*[ \t]*\|?[ \t]*(?:\n|$)")
 
 _AFTER_RULES: list[tuple[str, re.Pattern[str], float]] = [
     ("refugees_per_1000", re.compile(r"^\s*refugees\s+per\s+(?:1,000|1000|thousand)", re.I), 0.85),
@@ -101,7 +102,13 @@ _AFTER_RULES: list[tuple[str, re.Pattern[str], float]] = [
     ("detention_facilities", re.compile(
         r"^\s*(?:immigration\s+|pre-?removal\s+|migrant\s+)?(?:removal|detention|deportation|holding)\s+(?:centres|centers|facilities|camps|houses)\b",
         re.I), 0.7),
-    ("deportations", re.compile(r"^\s*(?:forced\s+|forcible\s+)?(?:removals|deportations|expulsions)\b", re.I), 0.75),
+    ("deportations", re.compile(
+        r"^\s*(?:forced\s+|forcible\s+)?(?:removals|deportations|expulsions)\b|^\s*(?:forced|forcible|involuntary)\s+returns\b",
+        re.I), 0.75),
+    ("migrant_arrivals", re.compile(
+        r"^\s*(?:irregular\s+|sea\s+|maritime\s+|boat\s+|land\s+|migrant\s+)?arrivals\b"
+        r"(?!\s+of\s+(?:tourists|visitors)|\s+(?:were\s+|are\s+|still\s+)*(?:awaiting|waiting|pending))"
+        r"|^\s*(?:irregular\s+)?(?:sea|border)\s+crossings\b", re.I), 0.7),
     ("refugees", re.compile(
         r"^\s*(?:officially\s+)?(?:recogni[sz]ed|registered|mandate|UNHCR-recogni[sz]ed)\s+refugees\b(?!\s+(?:were|had\s+been|have\s+been)\s+\w+ed\b)"
         r"|^\s*refugees\s+(?:(?:were\s+|are\s+)?(?:living\s+|residing\s+)?in\s+the\s+country|(?:were\s+|are\s+)?(?:living|residing)\s+in)\b",
@@ -116,8 +123,15 @@ _VERB_RULES: list[tuple[str, re.Pattern[str], float]] = [
     ("deportations", re.compile(r"^\s*(?:(?:were|had\s+been|have\s+been|was|being)\s+(?:\w+\s+)?)?(?:deported|expelled|removed|forcibly\s+returned)\b", re.I), 0.75),
     ("immigration_detainees", re.compile(
         r"^\s*(?:(?:were|are|had\s+been|have\s+been)\s+(?:being\s+)?held\s+in\s+(?:the\s+|official\s+)?(?:immigration\s+)?(?:detention|removal|[A-Z]{2,5}s?\b)"
-        r"|entered\s+(?:immigration\s+)?detention)", re.I), 0.65),
-    ("returns", re.compile(r"\b(?:had\s+|have\s+|has\s+)?(?:returned\s+(?:home|to\s+their\s+(?:home\s+)?countr)|left\s+the\s+country|were\s+returned\s+home)", re.I), 0.75),
+        r"|entered\s+(?:immigration\s+)?detention"
+        r"|(?:passed|went)\s+through\s+(?:the\s+)?(?:(?:immigration\s+)?detention|removal|pre-?removal|deportation|[A-Z]{2,5}s?\b))",
+        re.I), 0.65),
+    ("returns", re.compile(
+        r"\b(?:had\s+|have\s+|has\s+)?(?:returned\s+(?:home|to\s+their\s+(?:home\s+)?countr)|left\s+the\s+country|were\s+returned\s+home"
+        r"|(?:left|departed|returned|went\s+home)\s+(?:voluntarily|(?:through|under|via|with)\s+(?:an?\s+|the\s+)?(?:assisted\s+)?voluntary\s+return))",
+        re.I), 0.75),
+    ("regularisations", re.compile(
+        r"^\s*(?:were|had\s+been|have\s+been|was)\s+(?:\w+\s+)?(?:regulari[sz]ed|legali[sz]ed)\b", re.I), 0.75),
     ("migrant_arrivals", re.compile(r"\b(?:migrated|immigrated|arrived|entered)\s+(?:to|in|into)?\s*(?:the\s+)?(?:country|[A-Z])", re.I), 0.75),
     ("apprehensions", re.compile(r"\b(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:arrested|apprehended|intercepted)\b", re.I), 0.75),
     ("stateless_persons", re.compile(r"\b(?:registered|recogni[sz]ed)\b[^.]*?\bas\s+stateless\b", re.I), 0.8),
@@ -134,7 +148,8 @@ _SAME_YEAR = re.compile(r"\b(?:that|the)\s+same\s+(?:year|period)\b|\bthat\s+yea
 _DETENTION_LENGTH_CONTEXT = re.compile(r"\b(?:held|detained|detention|kept|hold|holding)\b", re.I)
 _NOT_DETENTION_LENGTH = re.compile(r"\b(?:imprison\w*|arrest|sentence\w*|prison|pre-?trial|probation|stay|register\w*|ban|visa|permit|contact)\b", re.I)
 _PERCENT_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("refugee_recognition_rate", re.compile(r"\b(?:recognition|approval|acceptance)\s+rate\b", re.I)),
+    ("refugee_recognition_rate", re.compile(
+        r"\b(?:recognition|approval|acceptance)\s+rate\b|\brecogni[sz]ed\b[^.]*?\bas\s+refugees\b", re.I)),
     ("foreign_prisoners_pct", re.compile(r"\bforeign\b[^.]*\b(?:prisoners|inmates|prison\s+population)\b|\b(?:prisoners|inmates)\b[^.]*\bforeign", re.I)),
     ("international_migrants_pct", re.compile(r"\bmigrants?\b[^.]*\bof\s+the\s+(?:national\s+|total\s+)?population\b|\bpopulation\b[^.]*\b(?:migrants|foreign-born)\b", re.I)),
 ]
@@ -184,10 +199,10 @@ _EXTENDED_BY = re.compile(
     r"(?:by|for)\s+(?:a\s+further\s+|another\s+|an\s+additional\s+|up\s+to\s+)?(?P<amount>\d+|[a-z]+(?:-[a-z]+)?)\s+"
     r"(?P<unit>day|week|month|year)s?\b", re.I)
 # A limit set by law holds at the time of the report; one observed in a story needs its own date.
-_LEGAL_LIMIT = re.compile(r"\b(?:law|act|code|article|legislation|decree|regulation|statute|legally|lawfully|allows?|permits?)\b", re.I)
+_LEGAL_LIMIT = re.compile(r"\b(?:law|act|code|article|legislation|decree|regulations?|statute|legally|lawfully|allows?|permits?|limited)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\b(?:first|since|introduced|adopted|enacted|launched)\s+(?:\w+\s+)?(?:in\s+)?$", re.I)
 _DAYS_PER = {"day": 1, "week": 7, "month": 30, "year": 365}
-_LENGTH_VERB = re.compile(r"\b(?:held|detained|kept|confined|detention|hold|holding)\b", re.I)
+_LENGTH_VERB = re.compile(r"\b(?:held|detained|kept|confined|detention|hold|holding|placement|placed|custody|deprivation\s+of\s+liberty)\b", re.I)
 _COORDINATED_AFTER = re.compile(rf"^\s*(?:{_NATIONALITY}|{_PEOPLE}|(?:[A-Z][a-z]+\s+)?refugees)\s+and\s*"
                                 r"(?:about|some|around|approximately|nearly|over|more\s+than|an\s+estimated|at\s+least)?\s*$")
 _END_OF_YEAR = re.compile(r"\bat\s+the\s+end\s+of\s+(?:the|that)\s+year\b|\bby\s+(?:the\s+)?year[- ]end\b", re.I)
@@ -197,6 +212,40 @@ _WINDOW_END = re.compile(r";|,\s+(?:and|but|while|whereas|although)\b|\.\s")
 _DATE_HEADING = re.compile(
     rf"^(?:#+[ \t]*)?(?:\*\*)?(?:\d{{1,2}}\s+{_MONTH_NAMES}|{_MONTH_NAMES}\s+\d{{1,2}},?)\s+(?P<year>(?:19|20)\d\d)\b[^\n]{{0,60}}$",
     re.M)
+_QUALIFIER_WORDS = r"(?:about|some|around|approximately|nearly|roughly|over|more\s+than|an\s+estimated|at\s+least)?"
+# "Official figures put total forced removals at 4,267", "the number of recognised refugees stood at
+# 9,932": the noun phrase names the indicator, read against the vocabulary's labels and synonyms.
+_FIGURE_AT = re.compile(
+    r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+(?P<np>[^,;.:]{3,70}?)\s+at\s*"
+    rf"{_QUALIFIER_WORDS}\s*$"
+    r"|\b(?:number|total|count)\s+of\s+(?P<np2>[^,;.:]{3,60}?)\s+(?:stood\s+at|reached|totall?ed|amounted\s+to|rose\s+to|fell\s+to|was|is|at)\s*"
+    rf"{_QUALIFIER_WORDS}\s*$", re.I)
+_NOT_A_FIGURE_NOUN = re.compile(r"\b(?:interview\w*|visits?|staff|complaints?|deaths?|died|killed|budget|cost|fund\w*|recommendations?)\b", re.I)
+# "The Border Guard runs six guarded centres", "operated ten CPRs": the country's detention estate.
+_OPERATES_BEFORE = re.compile(r"\b(?:operat(?:es|ed|ing)|runs|ran|running|manag(?:es|ed|ing)|maintain(?:s|ed|ing)|administer(?:s|ed))\s*$", re.I)
+_FACILITIES_AFTER = re.compile(
+    r"^\s*(?P<words>(?:[\w-]+\s+){0,3}?)(?:centres|centers|facilities|camps|houses|[A-Z]{2,5}s)\b")
+_NOT_DETENTION_SITES = re.compile(
+    r"\b(?:reception|registration|training|accommodation|health|community|day|call|open|transit\s+accommodation|"
+    r"offices?|schools?|shelters?|clinics?|hospitals?|businesses|companies)\b", re.I)
+_SITE_HELD_BEFORE = re.compile(
+    r"\b(?:cent(?:re|er)s?|facilit(?:y|ies)|camps?|[A-Z]{2,5}s?)\s+(?:\w+\s+)?(?:held|holds|housed|houses|accommodated|was\s+holding|were\s+holding)\s+"
+    r"(?:an?\s+(?:daily\s+)?average\s+of\s+|a\s+total\s+of\s+)?$")
+_CHILDREN_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:children|minors)\b", re.I)
+_AS_REFUGEES_TAIL = re.compile(r"^[^.;]{0,60}?\bas\s+(?:registered\s+|recogni[sz]ed\s+)?refugees\b", re.I)
+_PARALLEL_BEFORE = re.compile(r"(?:\band|\bwhile|\bwhereas|\bbut|\bwith)\s*$", re.I)
+_PARALLEL_AFTER = re.compile(r"^\s*(?:in|during|between|over)\b[^,;]{0,40}?\b(?:19|20)\d\d\b", re.I)
+# "extendable to 18 months", "renewable up to a total of 15 days", "from 3 months to 18 months".
+_EXTENDED_LIMIT_BEFORE = re.compile(
+    r"\b(?:extendable|extended|extensible|renewable|prolonged|prolongable|increased|raised|lengthened|rising)\s+"
+    r"(?:up\s+)?to\s+(?:a\s+(?:total|maximum)\s+of\s+)?$"
+    r"|\bmaximum\b[^.;]*\bfrom\s+\S+\s+(?:days|weeks|months|years)\s+to\s*$", re.I)
+_AVERAGE_STAY_BEFORE = re.compile(
+    r"\baverage\s+(?:length\s+of\s+|duration\s+of\s+)?stay\s+(?:in\s+(?:\w+\s+){1,2})?of\s*$"
+    r"|\b(?:spent|spend|spending|held|detained|kept)\s+(?:for\s+)?(?:an\s+)?average\s+of\s*$", re.I)
+# A limit stated as what the law allows holds at the report's time, whatever the date of the law.
+_LEGAL_PRESENT = re.compile(r"\b(?:may|can|allows?|permits?|is\s+limited|are\s+limited|shall|must\s+not)\b", re.I)
+_CHANGE_VERB = re.compile(r"\b(?:extended|raised|increased|reduced|cut|lengthened|shortened|introduced|amended|changed)\b", re.I)
 _POPULATION_BEFORE = re.compile(r"\bpopulation\s+of\s*(?:about|some|around|approximately|nearly|over|more\s+than)?\s*$", re.I)
 
 
@@ -264,9 +313,11 @@ def _rejected(n: NumberMention, sentence: str, s_start: int, dates: list[DateMen
             or last.endswith(_AGE_ENDINGS) and _AGE_BEFORE.search(before)):
         return True
     if _HYPHEN_WORD_AFTER.match(after) or _SHARE_AFTER.match(after) \
-            or last.endswith(_SHARE_ENDINGS) and _SHARE_BEFORE.search(before) and not _REGISTERED_AFTER.match(after):
+            or last.endswith(_SHARE_ENDINGS) and _SHARE_BEFORE.search(before) and not _REGISTERED_AFTER.match(after) \
+            and not _CHILDREN_AFTER.match(after):
         return True
-    if (sentence[max(0, a - 2):a] == "  " or sentence[a - 1:a] == "\t") and _TABLE_ROW_TAIL.match(sentence, b):
+    if (sentence[max(0, a - 2):a] == "  " or sentence[a - 1:a] == "\t" or sentence[max(0, a - 2):a].strip(" ") == "|") \
+            and _TABLE_ROW_TAIL.match(sentence, b):
         return True  # a cell of a text table: table_statistics reads it with its column's year
     if _OPEN_PAREN.search(sentence[max(0, a - 80):a]):
         return True
@@ -278,6 +329,17 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
     """(indicator, rule, confidence) for one number, or None."""
     if _RESEARCH_BEFORE.search(before):
         return None
+    if re.fullmatch(r"\s*of\s*", before, re.I):
+        return None  # "Of 5,000 arrivals, 71% ...": the whole that a share is taken of
+    if _SHARE_BEFORE.search(before) and _CHILDREN_AFTER.match(after):
+        # "held 2,144 people, including 254 children": the detained minors among the detainees
+        if previous is not None and previous.indicator == "immigration_detainees" and previous.start >= s_start:
+            return "detained_minors", "share:children", 0.55
+        return None
+    if previous is not None and previous.start >= s_start and previous.indicator and _PARALLEL_BEFORE.search(before) \
+            and _PARALLEL_AFTER.match(after) and not n.is_percent and not _DURATION_AFTER.match(after) \
+            and indicators()[previous.indicator].unit not in ("percent", "days"):
+        return previous.indicator, "parallel", 0.5  # "23,096 ... in 2014 and about 27,000 in 2017-2018"
     if previous is not None and _COMPARISON_BEFORE.search(before) and _COMPARED_AFTER.match(after) \
             and n.is_percent == (indicators()[previous.indicator].unit == "percent"):
         return previous.indicator, "comparison", 0.55
@@ -292,6 +354,13 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
     duration = _DURATION_AFTER.match(after)
     if duration:
         unit = _DURATION_UNIT.match(after)
+        a = n.start - s_start
+        if unit and _EXTENDED_LIMIT_BEFORE.search(sentence, max(0, a - 120), a) and _DETENTION_LENGTH_CONTEXT.search(sentence) \
+                and not _NOT_DETENTION_LENGTH.search(sentence):
+            return "detention_length_max_days", "detention_length:extended", 0.55
+        if unit and unit.group("unit").lower() == "day" and _AVERAGE_STAY_BEFORE.search(before) \
+                and not re.search(r"\b(?:hotel|visa|tourist|hospital)", sentence, re.I):
+            return "detention_length_avg_days", "detention_length:average_stay", 0.55
         if unit and unit.group("unit").lower() != "day" and _LENGTH_VERB.search(before) \
                 and not _NOT_DETENTION_LENGTH.search(before + after) \
                 and (n.qualifier == "max" or re.search(r"\b(?:maximum|no\s+longer\s+than|up\s+to|limit\w*)\b", before, re.I)):
@@ -312,6 +381,10 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
         if _DETENTION_WORDS.search(sentence) or re.search(r"\bcapacity\b", before, re.I) and re.search(r"\bcent(?:re|er)s?\b|[A-Z]{2,}s\b", sentence):
             return "detention_capacity", "capacity", 0.6
         return None
+    operated = _FACILITIES_AFTER.match(after)
+    if operated and n.value < 1000 and _OPERATES_BEFORE.search(before) \
+            and not _NOT_DETENTION_SITES.search(operated.group("words")):
+        return "detention_facilities", "operates:facilities", 0.6
     if n.is_word and n.value < 100:
         facilities = _AFTER_RULES_BY_SLUG["detention_facilities"]
         if _RESEARCH_CONTEXT.search(sentence, 0, n.start - s_start):
@@ -335,13 +408,16 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
         return "deportations", "verb_before:deported", 0.6
     if noun and n.value >= 50 and _DEPORTED_BEFORE.search(before):
         return "deportations", "verb_before:deported", 0.6
-    if noun and n.value >= 50 and _HELD_BEFORE.search(before) and _HELD_CONTEXT.search(sentence):
+    if noun and n.value >= 50 and _HELD_BEFORE.search(before) \
+            and (_HELD_CONTEXT.search(sentence) or _SITE_HELD_BEFORE.search(before)):
         return "immigration_detainees", "verb_before:held", 0.6
     if elliptical and previous is not None and _REGISTERED_AFTER.match(after) \
             and previous.indicator in ("refugees", "stateless_persons"):
         return previous.indicator, "elliptical:registered", 0.55
     if _REGULARISED_BEFORE.search(before) and (noun or not after.strip()):
         return "regularisations", "verb_before:regularised", 0.75
+    if noun and n.value >= 50 and _AS_REFUGEES_TAIL.match(after[noun.end():]):
+        return "refugees", "noun:as_refugees", 0.6
     if noun or elliptical:
         tail = after[noun.end():] if noun else after
         migrant_noun = bool(noun and re.fullmatch(_MIGRANT, noun.group("noun").strip()))
@@ -358,6 +434,12 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
         if migrant_noun and not re.fullmatch(_NATIONALITY, noun.group("noun").strip()) and (_STOCK_AFTER.search(tail) or _STOCK_BEFORE.search(before)) \
                 and not re.search(r"\b(?:were|was|had\s+been|have\s+been)\s+\w+ed\b", tail):
             return "international_migrants", "stock", 0.7
+    figure_at = _FIGURE_AT.search(before)
+    if figure_at and not re.match(r"^\s*(?:%|per\s?cent)", after):
+        phrase = figure_at.group("np") or figure_at.group("np2")
+        found = match_label(phrase) if not _NOT_A_FIGURE_NOUN.search(phrase) else None
+        if found is not None and found[1] == 1.0 and indicators()[found[0]].unit not in ("percent", "days", "per_1000", "per_100k"):
+            return found[0], "figure_at", 0.6
     if _POPULATION_BEFORE.search(before) or _PUT_AT.search(before) and not after.strip(" ,"):
         return "population", "population_of", 0.7
     number_of = _NUMBER_OF_AT.search(before)
@@ -378,12 +460,13 @@ class _PreviousDates:
     sentence needs them was a large share of this extractor's time.
     """
 
-    __slots__ = ("_args", "_dates")
+    __slots__ = ("_args", "_dates", "sentence")
 
     def __init__(self, args: tuple[str, int | None, list[NumberMention], int] | None = None,
-                 dates: list[DateMention] | None = None) -> None:
+                 dates: list[DateMention] | None = None, sentence: str = "") -> None:
         self._args = args
         self._dates = dates
+        self.sentence = args[0] if args is not None else sentence
 
     def get(self) -> list[DateMention]:
         if self._dates is None:
@@ -404,6 +487,17 @@ def _choose_date(n: NumberMention, s_start: int, dates: list[DateMention], previ
         years = [d.value[:4] for d in dates if d.end <= a] or [d.value[:4] for d in previous_dates.get()]
         year = years[-1] if years else (str(default_year) if default_year else None)
         return f"{year}-12" if year else None
+    if is_length and default_year and _LEGAL_PRESENT.search(sentence) and not _CHANGE_VERB.search(sentence):
+        # A limit the law sets now: the date of the law's title or of its first passing is not the observation's.
+        here = [d for d in dates if not _law_date(sentence, d)]
+        if here:
+            return here[0].value
+        if dates:
+            return str(default_year)  # dated only by the law it cites
+        earlier = [d for d in previous_dates.get() if not _law_date(previous_dates.sentence, d)]
+        if earlier:
+            return earlier[-1].value
+        return str(default_year) if _LEGAL_LIMIT.search(sentence) else None
     if is_length:
         return next((d.value for d in dates if b <= d.start and d.end <= b + len(after)
                      and not _SINCE_BEFORE.search(sentence, max(0, d.start - 30), d.start)), None) \
@@ -437,6 +531,22 @@ def _choose_date(n: NumberMention, s_start: int, dates: list[DateMention], previ
     if earlier:
         return earlier[-1].value
     return str(default_year) if default_year else None
+
+
+_LAW_DATE_BEFORE = re.compile(
+    r"(?:\b(?:first|since|introduced|adopted|enacted|launched|passed|promulgated|dated|amended)\s+(?:\w+\s+)?(?:in\s+|on\s+)?"
+    r"|\b[A-Z][\w)]*\s+of\s+|\((?:[^)]*,\s*)?)$")
+
+
+_LAW_DATE_AFTER = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+)?(?:Convention|Act|Law|Protocol|Decree|Code|Constitution|Directive|Regulations?|Ordinance)\b")
+
+
+def _law_date(sentence: str, d: DateMention) -> bool:
+    """Is this date part of a law's title ("Act on Foreigners of 12 December 2013", "the 1961 Convention")
+    or of its enactment ("first passed in 2000")?"""
+    return bool(_LAW_DATE_BEFORE.search(sentence, max(0, d.start - 40), d.start)
+                or _LAW_DATE_AFTER.match(sentence, d.end))
 
 
 def _to_days(amount: float, unit: str) -> float:
@@ -578,7 +688,7 @@ def find_statistics(document: Document) -> Iterable[Fact]:
             yield make_fact(document, FactType.STATISTIC, found.start, found.end, fields,
                             extractor=f"{NAME}@{VERSION}", rule=found.rule, confidence=found.confidence)
         if dates is not None:
-            previous_dates = _PreviousDates(dates=dates)
+            previous_dates = _PreviousDates(dates=dates, sentence=sentence)
         elif any(n.value is not None for n in numbers):
             previous_dates = _PreviousDates((sentence, default_year, numbers, s_start))
         else:

@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from habeas.domain import Document, Fact, FactType
+from habeas.extract.dates import parse_date
+from habeas.extract.leader_rows import leader_cells
 from habeas.extract.profile_tables import match_label
 from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
@@ -39,6 +41,19 @@ _VALUE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[ \t]?%)?|N/?A|n\.a\.|[-–—
 _NOT_AVAILABLE = re.compile(r"^(?:N/?A|n\.a\.)$", re.I)
 _RULE_LINE = re.compile(r"^[ \t|:+=_-]*$")  # "|---|---|" or "-----" under a header
 _CUE = re.compile(rf"(?:{_YEAR}){_SEP}(?:{_YEAR})[ \t|]*(?:\n|$)|(?:^|\n)[A-Za-z][^\n\d]{{0,40}}{_SEP}{_YEAR}[ \t|]*(?:\n|$)")
+
+
+_DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?(?=[\s)\]]|$)")
+
+
+def _cell_date(label: str, year: str) -> str:
+    """A column's year, made exact when the label names the day ("People in detention (31 Dec.)")."""
+    m = _DAY_MONTH.search(label)
+    if m:
+        exact = parse_date(f"{m.group('day')} {m.group('month')} {year}")
+        if exact and len(exact) == 10:
+            return exact
+    return year
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -87,6 +102,8 @@ def _fits(slug: str, values: list[float | None], percent: bool) -> bool:
         return all(v <= 1000 for v in present)
     if unit == "per_100k":
         return all(v <= 100_000 for v in present)
+    if unit == "days":
+        return True  # an average stay may be "13.9" days
     return all(float(v).is_integer() for v in present)
 
 
@@ -136,7 +153,7 @@ def find_year_column_statistics(document: Document) -> list[Fact]:
                 "indicator": slug,
                 "value": int(value) if value is not None and float(value).is_integer() else value,
                 "unit": vocabulary[slug].unit,
-                "date": year,
+                "date": _cell_date(label, year) if value is not None else year,
             }
             facts.append(make_fact(document, FactType.STATISTIC, start, start + len(line), fields,
                                    extractor=f"{NAME}@{VERSION}", rule="table:year_columns",
@@ -144,6 +161,28 @@ def find_year_column_statistics(document: Document) -> list[Fact]:
     return facts
 
 
+def find_leader_statistics(document: Document) -> list[Fact]:
+    """Figures of "Label ..... value [date]" rows; a figure repeated (quick facts, then table) counts once."""
+    vocabulary = indicators()
+    facts: list[Fact] = []
+    seen: set[tuple[str, float | None, str]] = set()
+    for cell in leader_cells(document.text):
+        key = (cell.indicator, cell.value, cell.date)
+        if key in seen:
+            continue
+        seen.add(key)
+        value = cell.value
+        fields = {
+            "indicator": cell.indicator,
+            "value": int(value) if value is not None and float(value).is_integer() else value,
+            "unit": vocabulary[cell.indicator].unit,
+            "date": cell.date,
+        }
+        facts.append(make_fact(document, FactType.STATISTIC, cell.start, cell.end, fields,
+                               extractor=f"{NAME}@{VERSION}", rule="table:leader_rows", confidence=0.8))
+    return facts
+
+
 @register(NAME, version=VERSION, produces=[FactType.STATISTIC])
 def extract(document: Document) -> Iterable[Fact]:
-    return find_year_column_statistics(document)
+    return find_year_column_statistics(document) + find_leader_statistics(document)

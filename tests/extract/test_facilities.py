@@ -104,3 +104,27 @@ def test_regions_months_and_organisations_are_not_facilities() -> None:
 def test_place_in_the_next_table_cell() -> None:
     assert _facilities("Vanta Holding Centre    Dorpville, Eastland    administrative\n") == {
         "Vanta Holding Centre": "Dorpville"}
+
+
+def test_families_without_a_proper_name() -> None:
+    found = facilities(
+        "Freedonia holds migrants in closed facilities called Centres for Expulsion (CFE). "
+        "At the CFE of Northport in Westvale, guards beat detainees.\n"
+        "The Border Police runs five guarded centres, in Alpha, Beta Nowa and Gamma.\n"
+        "Dozens were held overnight in a sports hall in Deltaville.\n"
+        "Authorities detained people at the Old Port holding center and a facility in Epsilon near the border.\n"
+        "Eastburg police station holding cells were overcrowded.")
+    assert found.get("CFE of Northport") == "Westvale"
+    assert {found.get(f"guarded centre in {p}") for p in ("Alpha", "Beta Nowa", "Gamma")} == {"Alpha", "Beta Nowa", "Gamma"}
+    assert found.get("sports hall in Deltaville") == "Deltaville"
+    assert found.get("facility in Epsilon") == "Epsilon"
+    assert any("Eastburg" in name for name in found)
+
+
+def test_dot_leader_facility_rows_take_the_place_cell() -> None:
+    found = facilities("FACILITIES\nNorth Bay Holding Centre ....... Riverton, North Province ....... administrative\n")
+    assert found == {"North Bay Holding Centre": "Riverton"}
+
+
+def test_an_office_abroad_is_not_a_facility() -> None:
+    assert facilities("The agency opened an office in Geneva in 2020.") == {}

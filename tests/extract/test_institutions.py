@@ -102,3 +102,18 @@ def test_a_role_of_a_named_body_and_un_bodies_abroad_are_not_new_institutions() 
     found = _names("The Ombudsman, acting as the National Mechanism for the Prevention of Torture, visited. "
                    "The UN Human Rights Council adopted a resolution.")
     assert list(found) == ["Ombudsman"]
+
+
+def test_bodies_named_with_their_role() -> None:
+    found = _names("The Guardian of Civic Liberties (Ombudsman), acting as the national preventive mechanism, "
+                   "visited the centre. The Ombudsman found abuses. The Board of Visitors for Detained Persons acts as "
+                   "national preventive mechanism. According to the Freedonia Refugee Council, 40 people were held.")
+    assert "Guardian of Civic Liberties" in found
+    assert "Ombudsman" not in found
+    assert found.get("Board of Visitors for Detained Persons") == "npm"
+    assert found.get("Freedonia Refugee Council") == "ngo"
+
+
+def test_state_agencies_and_treaty_bodies_are_not_ngos() -> None:
+    found = _names("The Freedonia Asylum Service rejected 400 claims. The UN Human Rights Committee asked questions.")
+    assert not any(kind == "ngo" for kind in found.values())

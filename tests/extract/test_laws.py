@@ -123,3 +123,16 @@ def test_enacting_instrument_in_brackets_and_participle_titles() -> None:
     assert found["Government Regulation on Border Control"]["year_adopted"] == 2020
     assert len(found) == 3  # the bracketed decree is the Code's own number, not another law
     assert laws("The law regulating detention is vague.") == {}
+
+
+def test_numbered_citations_fold_into_the_law_they_number() -> None:
+    found = laws("Detention rests on article 9 of the Consolidated Act on Aliens (Legislative Decree No. 77 of 1999). "
+                 "The Law No. 5-11 on residence of foreigners (2011) governs stays. Under article 40 of Law No. 5-11, "
+                 "overstaying is an offence.")
+    assert not any(title.startswith("Legislative Decree") for title in found)
+    assert not any(title == "Law No. 5-11" for title in found)
+    assert len(found) == 2
+
+
+def test_a_law_yet_to_be_adopted_is_not_named() -> None:
+    assert laws("The State party plans to adopt a law on asylum.") == {}

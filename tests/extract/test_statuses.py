@@ -130,3 +130,38 @@ def test_label_over_a_line_break_and_facility_type_cells() -> None:
     found = _statuses(text)
     assert {("upr_detention_recommendation", "yes", "2016"), ("upr_detention_recommendation", "no", "2021"),
             ("facility_types", "administrative", None)} <= found
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    return {(f.fields["indicator"], f.fields["value"]) for f in extract_statuses(doc(text))}
+
+
+def test_prose_status_families() -> None:
+    found = _pairs(
+        "Freedonia follows a mixed legal tradition drawing on civil and common law. "
+        "Leaving Freedonia irregularly is punishable by two months' imprisonment. "
+        "Detention is governed by the Aliens Act, articles 3 and 4. "
+        "The Migration Police runs four guarded centres near the border. "
+        "Children are detained with their parents. "
+        "The Ombudsman, who receives complaints from detainees, was accredited in 2019 with \"B\" status.")
+    assert ("legal_tradition", "mixed") in found and ("legal_tradition", "common law") not in found
+    assert ("criminalises_irregular_entry", "yes") in found
+    assert ("has_detention_laws", "yes") in found
+    assert ("detains_migrants", "yes") in found
+    assert ("detains_children", "yes") in found
+    assert ("nhri_receives_complaints", "yes") in found
+    assert ("nhri_independent", "no") in found
+
+
+def test_hedged_questions_give_no_status() -> None:
+    found = _pairs("Please explain whether the Ombudsman receives complaints and whether detention remains routine.")
+    assert ("nhri_receives_complaints", "yes") not in found
+    assert ("detains_migrants", "yes") not in found
+
+
+def test_dot_leader_rows_with_repeated_values() -> None:
+    facts = list(extract_statuses(doc("UPR recommendations on detention? ... Yes [2014] · No [2019]\n"
+                                      "Old Town Holding Centre ........ Old Town, North ........ administrative\n")))
+    upr = {(f.fields["value"], f.fields["date"]) for f in facts if f.fields["indicator"] == "upr_detention_recommendation"}
+    assert upr == {("yes", "2014"), ("no", "2019")}
+    assert any(f.fields["indicator"] == "facility_types" and f.fields["value"] == "administrative" for f in facts)

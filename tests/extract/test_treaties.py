@@ -125,3 +125,22 @@ def test_the_convention_of_the_treaty_body_addressed() -> None:
             "Ruritania, which ratified the Convention on 4 May 1999, has not made the declaration under article 22.")
     assert acts(text) == {("CAT", "ratification", 1999)}
     assert acts("Ruritania ratified the Convention in 1999.") == set()  # which convention is not said
+
+
+def _acts(text: str) -> set[tuple[str, str, int]]:
+    return {(f.fields["treaty"], f.fields["action"], f.fields["year"]) for f in extract_treaties(doc(text))}
+
+
+def test_dot_leader_tables_and_article_rows() -> None:
+    text = ("INTERNATIONAL LAW\nTreaty ratifications ........ year\nICCPR .............. 1979\nCRC ........ n/a\n"
+            "Individual complaints accepted\nICCPR-OP1 ........... 1995\nCAT art. 22 ......... 2001\n")
+    acts = _acts(text)
+    assert ("ICCPR", "ratification", 1979) in acts
+    assert ("ICCPR-OP1", "acceptance", 1995) in acts
+    assert ("CAT-22", "acceptance", 2001) in acts
+    assert not any(a[0] == "CRC" for a in acts)
+
+
+def test_protocol_the_same_year_takes_the_parent_year() -> None:
+    acts = _acts("Freedonia ratified the Refugee Convention in 1968 and its Protocol the same year.")
+    assert ("PCRSR", "ratification", 1968) in acts

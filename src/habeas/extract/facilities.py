@@ -22,15 +22,16 @@ from habeas.extract.spans import make_fact
 NAME = "facilities"
 VERSION = 1
 
-_NAME_TOKEN = r"(?:[A-Z][\w’'-]*|al-[A-Z][\w’'-]*|el-[A-Z][\w’'-]*|\([A-Z]{2,8}\))"
+_NAME_TOKEN = r"(?:[A-Z][\w’'-]*|al-[A-Z][\w’'-]*|el-[A-Z][\w’'-]*|d['’][A-Z][\w’'-]*|\([A-Z]{2,8}\))"
 _DESCRIPTOR = (r"(?:[Ii]mmigration|[Mm]igration|[Mm]igrant|[Dd]etention|[Rr]emoval|[Pp]re-[Rr]emoval|[Hh]olding|[Ss]hort-[Tt]erm"
                r"|[Tt]emporary|[Tt]ransit|[Rr]eception|[Dd]eportation|[Pp]rocessing|[Cc]losed|[Rr]eturn|[Rr]epatriation"
-               r"|[Mm]en[’']s|[Ww]omen[’']s)")
+               r"|[Mm]en[’']s|[Ww]omen[’']s|[Ii]nitial|[Ff]irst|[Aa]ccommodation|[Gg]uarded)")
 # "House" ("Immigration Detention House") is a head only after a descriptor; see _NAMED's use.
-_HEAD = r"(?:[Cc]entre|[Cc]enter|[Ff]acility|IRC|[Dd]epot|[Ss]tation|[Cc]amp|Accommodation|[Pp]rison|[Jj]ail|(?<=[Dd]etention\s)[Hh]ouse)"
+_HEAD = (r"(?:[Cc]entre|[Cc]enter|[Ff]acility|IRC|[Dd]epot|[Ss]tation|[Cc]amp|Accommodation|[Pp]rison|[Jj]ail|(?<=[Dd]etention\s)[Hh]ouse"
+         r"|(?:[Pp]olice\s+[Ss]tation\s+)?(?:[Hh]olding|[Dd]etention)\s+[Cc]ells)")
 _NAMED = re.compile(
     r"(?<![\w’'-])(?P<name>(?P<proper>" + _NAME_TOKEN + r"(?:[ -]" + _NAME_TOKEN + r"){0,4})"
-    r"(?P<desc>(?:\s+" + _DESCRIPTOR + r"){0,3})\s+(?P<head>" + _HEAD + r"))(?![\w’'-])"
+    r"(?P<desc>(?:\s+[\"“]?" + _DESCRIPTOR + r"){0,3})\s+(?P<head>" + _HEAD + r"))[\"”]?(?![\w’'-])"
 )
 _PAIR = re.compile(
     r"(?<![\w’'-])(?P<a>" + _NAME_TOKEN + r"(?:[ -]" + _NAME_TOKEN + r"){0,3})\s+and\s+(?P<b>" + _NAME_TOKEN
@@ -60,6 +61,7 @@ _GENERIC = frozenset({
     "children", "family", "families", "under", "after", "before", "since", "during", "while", "when", "where", "although",
     "however", "both", "most", "any", "no", "our", "his", "her", "private", "public", "official", "unofficial", "secret",
     "according", "between", "from", "with", "by", "for", "as", "to", "and", "or", "pre-removal", "reception", "transit",
+    "initial", "first", "second", "guarded", "accommodation",
 })
 # A region, not a place of detention: "..., Ibaraki Prefecture, and ..." in a list of centres.
 _ADMIN_AREA = re.compile(
@@ -78,6 +80,39 @@ _AIRPORT_ZONE = re.compile(
 _HELD = re.compile(r"\b(?:held|detained|confined|kept|stranded|holding|detention)\b", re.IGNORECASE)
 _DETENTION_WORD = re.compile(r"[Dd]etention|[Rr]emoval|[Dd]eportation|[Hh]olding")
 _TABLE_HEADER = re.compile(r"^\s*Name\t+Place\b", re.IGNORECASE)
+# A text rendering of a profile's facilities table: "Name ...... Place, Region ...... administrative".
+_LEADER_ROW = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][^\t\n]*?\S)(?:\t+| {2,}| ?\.{3,} ?)(?P<place>[A-Za-z][^\t\n,]*?)(?:,[^\t\n]*?)?"
+    r"(?:\t+| {2,}| ?\.{3,} ?)(?:administrative|ad[\s-]hoc|criminal|unknown)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+_PROPER = r"[A-Z][\w’'-]+(?:[ -](?:[A-Z][\w’'-]+|d['’][A-Z][\w’'-]+)){0,2}"
+# "Centri di Permanenza per il Rimpatrio (CPR)": an acronym the document defines for a kind of facility.
+_FACILITY_ACRONYM = re.compile(
+    r"\b(?:[Cc]ent(?:re|er|ri|ro|ros|res|ers)|[Ff]acilit(?:y|ies)|[Dd]etention|[Cc]amps?|[Hh]ouses?|[Zz]ones?)\b"
+    r"[^()\n.;]{0,60}\((?P<acr>[A-Z]{2,6})\)")
+# "<N> guarded centres, in A, B, C and D": one facility per listed town.
+_CENTRES_IN = re.compile(
+    r"\b(?P<desc>(?:guarded|closed|detention|pre-removal|removal|deportation|holding|immigration\s+detention)\s+)"
+    r"(?P<head>centres|centers|facilities|camps)\s*,?\s+(?:located\s+|situated\s+)?in\s+"
+    r"(?P<items>" + _PROPER + r"(?:\s*,\s*" + _PROPER + r")*,?\s+and\s+" + _PROPER + r")")
+# "held overnight in a sports hall in Nador": a makeshift place of detention.
+_HELD_IN = re.compile(
+    r"\b(?:held|detained|confined|kept|locked\s+up|housed)\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:a|an)\s+"
+    r"(?P<name>(?:[a-z-]+\s+){0,2}(?:hall|gym(?:nasium)?|stadium|warehouse|school|hotel|tents?|containers?|barracks|hangar"
+    r"|building|facility|centre|center|camp|site|basement|garage|port\s+area))\s+(?:in|at|near)\s+(?P<place>" + _PROPER + r")")
+# "a facility in Chaman", "a temporary centre opened in Wędrzyn": placed but unnamed, read only beside detention words.
+_UNNAMED_PLACED = re.compile(
+    r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?P<name>(?:(?:temporary|new|makeshift|improvised|second|third|further)\s+)?"
+    r"(?:(?:pre-removal|detention|holding|removal)\s+)?(?:facility|centre|center|camp|site)"
+    r"(?:\s+(?:was\s+)?(?:opened|set\s+up|established|built))?)\s+(?:in|at|near)\s+(?P<place>" + _PROPER + r")"
+    r"(?P<tail>(?:\s+(?:military|training|army|police|border)){0,3}\s+(?:ground|base|area|zone|post))?")
+_DETENTION_CUE = re.compile(r"\b(?:held|detained|detain|detention|holding|deport\w*|removal|confined|guarded|closed)\b",
+                            re.IGNORECASE)
+# "the special reception centre of the Tashkent city Department of Internal Affairs"
+_CENTRE_OF = re.compile(
+    r"(?i:\b(?:special\s+)?(?:reception|detention|holding|removal|deportation|temporary\s+accommodation)\s+"
+    r"(?:centre|center|facility|unit))\s+of\s+the\s+(?P<place>" + _PROPER + r")"
+    r"\s+(?:city|regional|provincial|district|oblast|municipal)\s+(?:[A-Z][\w-]+(?:\s+(?:of|for)\s+|\s+)){1,4}")
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +154,64 @@ def _table_facts(document: Document, extractor: str) -> Iterator[Fact]:
         end = line_start + line.index(place, line.index(name) + len(name)) + len(place)
         yield make_fact(document, FactType.FACILITY, start, end, {"name": name, "place": place},
                         extractor=extractor, rule="table.row", confidence=0.85)
+
+
+def _leader_facts(document: Document, extractor: str) -> Iterator[Fact]:
+    for m in _LEADER_ROW.finditer(document.text):
+        name, place = m.group("name").strip(" ."), m.group("place").strip(" .")
+        if not place or name.isupper():
+            continue
+        yield make_fact(document, FactType.FACILITY, m.start("name"), m.end("place"), {"name": name, "place": place},
+                        extractor=extractor, rule="table.leader_row", confidence=0.85)
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1)
+    ends = [e for e in (text.find(". ", pos), text.find("\n", pos)) if e >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+def _more_prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
+    """Facility families without a proper name of their own: acronyms, town lists, makeshift and unnamed places."""
+    text = document.text
+    acronyms = {m.group("acr") for m in _FACILITY_ACRONYM.finditer(text)}
+    for acr in sorted(acronyms):
+        for m in re.finditer(r"\b" + acr + r"\s+(?:of|in|at)\s+(?P<place>" + _PROPER + r")", text):
+            after = re.match(r"\s*,?\s+in\s+(?P<place>" + _PROPER + r")", text[m.end():m.end() + 60])
+            place = after.group("place") if after else m.group("place")
+            yield make_fact(document, FactType.FACILITY, m.start(), m.end(),
+                            {"name": " ".join(m.group(0).split()), "place": place},
+                            extractor=extractor, rule="prose.acronym", confidence=0.6)
+    for m in _CENTRES_IN.finditer(text):
+        head = {"centres": "centre", "centers": "center", "facilities": "facility", "camps": "camp"}[m.group("head")]
+        items = m.group("items")
+        base = m.start("items")
+        for item in re.finditer(_PROPER, items):
+            if item.group(0) in ("and",):
+                continue
+            yield make_fact(document, FactType.FACILITY, base + item.start(), base + item.end(),
+                            {"name": f"{m.group('desc').strip()} {head} in {item.group(0)}", "place": item.group(0)},
+                            extractor=extractor, rule="prose.centres_in", confidence=0.6)
+    for m in _HELD_IN.finditer(text):
+        if m.group("place").casefold() in _countries():
+            continue
+        yield make_fact(document, FactType.FACILITY, m.start("name"), m.end("place"),
+                        {"name": f"{m.group('name')} in {m.group('place')}", "place": m.group("place")},
+                        extractor=extractor, rule="prose.held_in", confidence=0.55)
+    for m in _UNNAMED_PLACED.finditer(text):
+        place = m.group("place")
+        s_start, s_end = _sentence(text, m.start())
+        if place.casefold() in _countries() or place.split()[0].casefold() in _MONTHS \
+                or not _DETENTION_CUE.search(text, max(s_start, m.start() - 200), min(s_end, m.end() + 100)):
+            continue
+        end = m.end("tail") if m.group("tail") else m.end("place")
+        yield make_fact(document, FactType.FACILITY, m.start("name"), end,
+                        {"name": " ".join(text[m.start("name"):end].split()), "place": place},
+                        extractor=extractor, rule="prose.unnamed_placed", confidence=0.55)
+    for m in _CENTRE_OF.finditer(text):
+        yield make_fact(document, FactType.FACILITY, m.start(), m.end(),
+                        {"name": " ".join(m.group(0).split()), "place": m.group("place")},
+                        extractor=extractor, rule="prose.centre_of", confidence=0.6)
 
 
 def _place_after(text: str, end: int) -> str | None:
@@ -217,8 +310,9 @@ def extract_facilities(document: Document) -> Iterable[Fact]:
     extractor = f"{NAME}@{VERSION}"
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
-    for fact in (*_table_facts(document, extractor), *_list_facts(document, extractor),
-                 *_prose_facts(document, extractor), *_airport_facts(document, extractor)):
+    for fact in (*_table_facts(document, extractor), *_leader_facts(document, extractor),
+                 *_list_facts(document, extractor), *_prose_facts(document, extractor),
+                 *_more_prose_facts(document, extractor), *_airport_facts(document, extractor)):
         key = fact.fields["name"].casefold()
         start, end = fact.span.start_char, fact.span.end_char
         if any(start < b and a < end for a, b in spans):

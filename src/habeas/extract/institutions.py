@@ -72,6 +72,33 @@ _NGO_MONITORS = re.compile(
 )
 
 
+_TITLE = r"(?:[A-Z][\w’'-]*)(?:[ ]+(?:(?:of|for|and|on|the|de|du|des|del|la|le)[ ]+)*[A-Z][\w’'-]*){1,10}"
+# "the Commissioner for ... Human Rights (Ombudsman)": a body's own title glossed by its role.
+_ROLE_GLOSS = re.compile(
+    r"(?P<name>" + _TITLE + r")\s+\((?P<role>Ombuds(?:man|person|woman)|NHRI|NPM|[Nn]ational\s+[Pp]reventive\s+[Mm]echanism"
+    r"|[Nn]ational\s+[Hh]uman\s+[Rr]ights\s+[Ii]nstitution)\)")
+# "The Monitoring Board for Detained Persons acts as national preventive mechanism"
+_ROLE_CLAUSE = re.compile(
+    r"(?P<name>" + _TITLE + r")\s*,?\s+(?i:(?:which\s+|who\s+)?(?:serves|acts|functions|operates|is\s+designated|was\s+designated"
+    r"|has\s+been\s+designated)\s+as\s+(?:the\s+|its\s+|[a-z][\w-]*[’']s\s+)?(?P<role>national\s+preventive\s+mechanism"
+    r"|NPM|national\s+human\s+rights\s+institution|NHRI|ombuds\w+))")
+_ROLE_KIND = (("preventive", "npm"), ("npm", "npm"), ("human rights institution", "nhri"), ("nhri", "nhri"),
+              ("ombuds", "ombudsperson"))
+# "the Cyprus Refugee Council", "the Jesuit Refugee Service": an NGO's name says whom it serves and what it is.
+_NGO = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w’'-]*[ ]+){1,4}?(?:Refugees?|Migrants?|Migration|Asylum|Helsinki|Legal[ ]+Aid|Human[ ]+Rights)"
+    r"(?:[ ]+(?:and[ ]+)?[A-Z][\w’'-]*){0,3}?[ ]+(?:Council|Service|Network|Association|Foundation|Coalition|Centre|Center"
+    r"|Committee|Initiative|Society|League|Forum|Clinic|Monitor|Project|Alliance))\b"
+    r"(?!\s+(?:on|of|for|against)\b)")
+_NOT_NGO = re.compile(r"^(?:UN|United|European|Inter|International|Global|African|Arab|Asian|National|State|Federal"
+                      r"|Government|Ministry|The|Human\s+Rights\s+(?:Council|Committee))\b|^Human\s+Rights\s+\w+$"
+                      r"|Human\s+Rights\s+Committee$|(?:Asylum|Migration|Immigration)\s+Service$")
+
+
+def _title(name: str) -> str:
+    return re.sub(r"^(?:The|A|An|In|On|As|By|While|When|Since|Under|According|However|At|On)\s+", "", name.strip())
+
+
 _POSSESSOR = re.compile(r"^(?!People[’']s)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[’']s\s+")
 _ROLE_BEFORE = re.compile(r"\b(?:(?<!such\s)as|is|was|became|become|designated)\s+(?:the\s+|its\s+|a\s+)?$", re.IGNORECASE)
 _UN_PREFIX = re.compile(r"(?:UN|United\s+Nations)\b")
@@ -134,9 +161,39 @@ def _table_facts(document: Document, extractor: str) -> Iterator[Fact]:
                         extractor=extractor, rule="table.row", confidence=0.9)
 
 
-def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
+def _role_facts(document: Document, extractor: str, aliases: set[str]) -> Iterator[Fact]:
+    """Bodies named by their own title and given a role: "X (Ombudsman)", "X, which serves as the NPM"."""
+    text = document.text
+    for pattern, rule in ((_ROLE_GLOSS, "prose.role_gloss"), (_ROLE_CLAUSE, "prose.role_clause")):
+        for m in pattern.finditer(text):
+            name = _POSSESSOR.sub("", _title(m.group("name")))
+            if len(name.split()) < 2 or _UN_PREFIX.match(name):
+                continue
+            role = m.group("role").casefold()
+            kind = next(k for cue, k in _ROLE_KIND if cue in role)
+            if rule == "prose.role_gloss":
+                aliases.add(" ".join(m.group("role").split()).casefold())
+            start = m.end("name") - len(name)
+            yield make_fact(document, FactType.INSTITUTION, start, m.end("name"),
+                            {"name": name, "kind": _kind_for(name) if kind == "nhri" else kind, "date": None},
+                            extractor=extractor, rule=rule, confidence=0.7)
+
+
+def _ngo_facts(document: Document, extractor: str) -> Iterator[Fact]:
+    text = document.text
+    for m in _NGO.finditer(text):
+        name = _title(m.group("name"))
+        if len(name.split()) < 2 or _NOT_NGO.search(name) or _NHRI.fullmatch(name):
+            continue
+        start = m.end("name") - len(name)
+        yield make_fact(document, FactType.INSTITUTION, start, m.end("name"), {"name": name, "kind": "ngo", "date": None},
+                        extractor=extractor, rule="prose.ngo_name", confidence=0.5)
+
+
+def _prose_facts(document: Document, extractor: str, aliases: set[str] | None = None) -> Iterator[Fact]:
     text = document.text
     tables = _table_lines(text)
+    aliases = aliases or set()
     last_end = -10
     for m in _NHRI.finditer(text):
         if any(a <= m.start() < b for a, b in tables):
@@ -151,6 +208,8 @@ def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
         name = _POSSESSOR.sub("", name)  # "Indonesia's National Commission ...": the owner is not the name
         if _UN_PREFIX.match(name):
             continue  # the UN Human Rights Council sits in Geneva; it is no body of the country
+        if name.casefold() in aliases:
+            continue  # "(Ombudsman)" glossed a body already named by its own title
         start = m.end("name") - len(name)
         yield make_fact(document, FactType.INSTITUTION, start, m.end("name"),
                         {"name": name, "kind": _kind_for(name), "date": None},
@@ -176,7 +235,10 @@ def extract_institutions(document: Document) -> Iterable[Fact]:
     """One fact per institution per document; table rows win over prose mentions."""
     extractor = f"{NAME}@{VERSION}"
     seen: list[frozenset[str]] = []
-    for fact in (*_table_facts(document, extractor), *_prose_facts(document, extractor)):
+    aliases: set[str] = set()
+    role_facts = list(_role_facts(document, extractor, aliases))
+    for fact in (*_table_facts(document, extractor), *role_facts, *_prose_facts(document, extractor, aliases),
+                 *_ngo_facts(document, extractor)):
         words = title_words(fact.fields["name"])
         if not words or any(words <= s or s <= words for s in seen):
             continue

@@ -243,6 +243,10 @@ def _law_on_mentions(document: Document) -> Iterable[_Mention]:
             continue
         if _foreign_possessor(text, m.start(), document.country):
             continue
+        if kw[0].islower() and re.search(r"\b(?:adopt\w*|enact\w*|introduc\w*|pass|draft\w*)\s+(?:a|an|any|new)\s+$",
+                                         text[max(0, m.start() - 30):m.start()]) \
+                and not (m.group("num") or m.group("num2") or m.group("ofyear")):
+            continue  # "plans to adopt a law on asylum": a law that does not exist yet
         if m.group("verb") and kw[0].islower() and not (m.group("num") or m.group("num2") or m.group("ofyear")):
             continue  # "the law regulating detention" describes; "Law Regulating the Entry of ..." names
         subject = _subject(text, m.end())
@@ -520,7 +524,36 @@ def _mentions(document: Document) -> list[_Mention]:
     return mentions
 
 
-def _merge(mentions: list[_Mention]) -> list[_Mention]:
+_GENERIC_TITLE_WORDS = frozenset({"law", "no", "decree", "legislative", "act", "order", "ordinance", "regulation"})
+
+
+# between a title and its parenthetical number: the rest of the title at most ("Act on Immigration (")
+_GLOSS_GAP = re.compile(r"(?:\s+(?:on|of|for|and|the|[A-Z][\w’'-]*)){0,6}\s*\(\s*")
+
+
+def _fold_numbered(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """ "Law No. 02-03" cited again, or "(Legislative Decree No. 286 of 1998)" glossing the title before it, is that law."""
+    out: list[_Mention] = []
+    for mention in mentions:
+        generic = title_words(mention.title) <= _GENERIC_TITLE_WORDS | title_words(mention.number or "")
+        host = None
+        if mention.number and generic:
+            host = next((o for o in out if o.number == mention.number and o is not mention), None)
+        if host is None and out and _GLOSS_GAP.fullmatch(text, out[-1].end, mention.start):
+            host = out[-1]
+        if host is None:
+            out.append(mention)
+            continue
+        host.number = host.number or mention.number
+        host.year_adopted = host.year_adopted or mention.year_adopted
+        for a in mention.articles:
+            if a not in host.articles:
+                host.articles.append(a)
+    return out
+
+
+def _merge(mentions: list[_Mention], text: str = "") -> list[_Mention]:
+    mentions = _fold_numbered(text, sorted(mentions, key=lambda m: m.start)) if text else mentions
     merged: dict[frozenset[str], _Mention] = {}
     keys = {title_words(m.title) for m in mentions if not m.truncated}
     # "the Immigration Act" later in a text that named "the Immigration Act 1971" is that Act.
@@ -552,7 +585,7 @@ def _merge(mentions: list[_Mention]) -> list[_Mention]:
 @register(NAME, version=VERSION, produces=[FactType.LAW])
 def extract_laws(document: Document) -> Iterable[Fact]:
     """One law fact per distinct law the document names."""
-    for law in _merge(_mentions(document)):
+    for law in _merge(_mentions(document), document.text):
         if law.year_amended is not None and law.year_adopted is not None and law.year_amended < law.year_adopted:
             law.year_amended = None
         fields = {"title": law.title, "number": law.number, "year_adopted": law.year_adopted,

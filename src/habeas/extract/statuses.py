@@ -113,7 +113,7 @@ def _row_fact(document: Document, slug: str, line: str, line_start: int, label_s
         return None
     value, v_start, v_end = found
     gap = line[value_from:v_start]
-    if "\t" not in gap and gap.strip(" ?:-–.|"):
+    if "\t" not in gap and gap.strip(" ?:-–.|·•,;/[]"):
         return None  # a value must sit in its own cell, not somewhere later in a sentence
     date = _date_after(line, v_end)
     end = date.end() if date else v_end
@@ -174,8 +174,20 @@ def _table_facts(document: Document) -> Iterator[Fact]:
                 continue
             yield fact
             if slug in _CONTINUED:
+                yield from _same_line(document, slug, line, starts[i], fact)
                 yield from _continuation(document, slug, lines, starts, i + 1)
             break
+
+
+def _same_line(document: Document, slug: str, line: str, line_start: int, first: Fact) -> Iterator[Fact]:
+    """Further cycles written on the row itself, one after another ("Yes [2018] · Yes [2023]")."""
+    end = first.span.end_char - line_start
+    for _ in range(5):
+        fact = _row_fact(document, slug, line, line_start, end, end, "table.same_row")
+        if fact is None or fact.span.end_char - line_start <= end:
+            return
+        yield fact
+        end = fact.span.end_char - line_start
 
 
 def _continuation(document: Document, slug: str, lines: list[str], starts: list[int], first: int) -> Iterator[Fact]:
@@ -199,7 +211,16 @@ def _continuation(document: Document, slug: str, lines: list[str], starts: list[
 
 _IRREGULAR_ENTRY = re.compile(
     r"\b(?:(?:irregular(?:ly)?|illegal(?:ly)?|unlawful(?:ly)?|unauthori[sz]ed|clandestine(?:ly)?)\s+"
-    r"(?:border[\s-]+)?(?:crossing|cross(?:es|ed)?|entry|entering|enter(?:ed|s)?|stay(?:ing)?|presence)"
+    r"(?:border[\s-]+)?(?:crossing|cross(?:es|ed)?|entry|entering|enter(?:ed|s)?|stay(?:ing)?|presence|exit|departure"
+    r"|emigration|immigration)"
+    # "entering or staying in <country> without authorisation", "leaving <country> irregularly"
+    r"|(?:enter(?:ing|s)?|entry|stay(?:ing|s)?|leav(?:ing|es)|exit(?:ing|s)?|resid(?:ing|es)|remain(?:ing|s)?)"
+    r"\s+(?:or\s+\w+\s+)?(?:(?:in|into|from|the)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:irregularly|illegally|unlawfully|clandestinely|without\s+(?:prior\s+)?(?:authori[sz]ation|permission"
+    r"|(?:a\s+)?(?:valid\s+)?(?:visas?|permits?|documents?|papers|travel\s+documents?|documentation)))"
+    # "foreigners without valid documents may be charged ..."
+    r"|(?:foreigners|migrants|non-?citizens|aliens|foreign\s+nationals|non-?nationals)\s+without\s+(?:valid\s+)?"
+    r"(?:documents|papers|visas?|permits?|documentation|authori[sz]ation|residence\s+permits?)"
     r"|cross(?:es|ed|ing)?\s+(?:the\s+|a\s+|state\s+)*(?:border|frontier)s?\s+(?:illegally|irregularly|unlawfully)"
     r"|(?:entr(?:y|ies)\s+(?:in)?to|enter(?:ing|s|ed)?)\s+(?:the\s+)?(?:country|territory)\s+(?:illegally|irregularly|unlawfully|without\s+(?:a\s+)?(?:valid\s+)?(?:visa|documents?|authori[sz]ation)))",
     re.IGNORECASE,
@@ -210,13 +231,15 @@ _CRIMINAL_SANCTION = re.compile(
     r"|(?:is|are|was|were|remains?|constitutes?)\s+(?:a\s+)?(?:criminal\s+offen[cs]es?|crimes?)\b"
     r"|criminal(?:ly)?\s+(?:offen[cs]es?|liab\w+|penalt\w+|prosecut\w+|charges?|sanctions?|proceedings)"
     r"|criminali[sz](?:es|ed|ing|e)\b"
-    r"|punish(?:es|ed|able)?\b[^.;\n]{0,80}?\b(?:imprisonment|prison|jail)\b)",
+    r"|punish(?:es|ed|able)?\b[^.;\n]{0,80}?\b(?:imprisonment|prison|jail)\b"
+    r"|(?:prison|jail)\s+(?:term|sentence)s?\b|charged\s+(?:under|with)\b|sentenced\s+to\b)",
     re.IGNORECASE,
 )
 _CHILDREN_DETAINED = re.compile(
     r"\b(?:children|minors|families\s+with\s+children)\b[^.;\n]{0,40}?\b(?:are|were|continue\s+to\s+be|remain|have\s+been"
-    r"|being|was|is)\s+(?:still\s+|also\s+|routinely\s+|regularly\s+)?(?:held|detained|kept)\b"
-    r"(?=[^.;\n]{0,80}\b(?:detention|removal|centres?|centers?|facilit(?:y|ies)|depots?|stations?|camps?))",
+    r"|being|was|is)\s+(?:still\s+|also\s+|routinely\s+|regularly\s+|systematically\s+|often\s+)?"
+    r"(?:detained\b|(?:held|kept)\b"
+    r"(?=[^.;\n]{0,80}\b(?:detention|removal|centres?|centers?|facilit(?:y|ies)|depots?|stations?|camps?)))",
     re.IGNORECASE,
 )
 _CHILDREN_NOT_DETAINED = re.compile(
@@ -224,19 +247,29 @@ _CHILDREN_NOT_DETAINED = re.compile(
     r"|\bno\s+(?:children|minors)\s+(?:are|were|have\s+been)\s+(?:held|detained)\b",
     re.IGNORECASE,
 )
+_NO_STOP = r"(?:[^.;\n]|\.(?=\s*\d))"  # a sentence's characters; "Cap. 105" or "No. 4" do not end it
 _DETENTION_LAW = re.compile(
-    r"\b(?:Act|Law|Code|law|Decree)\b(?:\s+\d{4})?[^.;\n]{0,60}?\b(?:requires?|permits?|allows?|authori[sz]es?|empowers?"
-    r"|provides\s+for|regulates?|governs?)\b[^.;\n]{0,60}?\b(?:detain|detention)\b"
-    r"|\blegislation\s+governing\s+(?:immigration|migration|administrative)\s+detention\b",
+    r"\b(?:Act|Law|Code|law|Decree|Ordinance|Regulations)\b(?:\s+\d{4})?" + _NO_STOP + r"{0,60}?\b(?:requires?|permits?"
+    r"|allows?|authori[sz]es?|empowers?|provides\s+for|regulates?|governs?)\b" + _NO_STOP + r"{0,60}?\b(?:detain|detention)\b"
+    r"|\blegislation\s+governing\s+(?:immigration|migration|administrative)\s+detention\b"
+    # "Detention is governed by the Immigration Act", "the legal basis for this detention is article 14 of ..."
+    r"|\b(?:immigration\s+|administrative\s+|migration[\s-]related\s+|pre-?removal\s+)?detention\s+(?:of\s+[\w-]+\s+)?"
+    r"(?:is|are)\s+(?:governed|regulated|provided\s+for|authori[sz]ed|set\s+out)\s+(?:by|in|under)\b"
+    r"|\blegal\s+basis\s+(?:for|of)\s+(?:\w+\s+){0,2}detention\s+(?:is|lies)\b"
+    # "..., and detention by the Act on Foreigners of 2013"
+    r"|\bdetention\s+(?:is\s+governed\s+)?by\s+the\s+(?:(?!under\b|of\b|in\b|without\b|for\b)[\w-]+\s+){0,5}?"
+    r"(?:act|law|code|decree|ordinance)\b",
     re.IGNORECASE,
 )
 _NOT_CRIMINAL = re.compile(
-    r"\b(?:decriminali[sz]\w*|(?:is|are)\s+not\s+(?:a\s+)?(?:criminal\s+offen[cs]es?|crimes?|criminali[sz]ed))", re.IGNORECASE)
+    r"\b(?:decriminali[sz]\w*|(?:is|are)\s+(?:not|no\s+longer)\s+(?:a\s+)?(?:criminal\s+offen[cs]es?|crimes?|criminali[sz]ed"
+    r"|punishable))", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])\.\s|[;\n]")
 _MAX_CUE_DISTANCE = 200
 
 _LEGAL_TRADITION = re.compile(
-    r"\blegal\s+(?:system|tradition)\b[^.;\n]{0,60}?\b(?P<value>civil[\s-]law|common[\s-]law|mixed|customary|islamic\s+law|sharia)\b"
+    r"\b(?P<value3>mixed|hybrid|plural(?:istic)?)\s+legal\s+(?:system|tradition)\b"
+    r"|\blegal\s+(?:system|tradition)\b[^.;\n]{0,60}?\b(?P<value>civil[\s-]law|common[\s-]law|mixed|customary|islamic\s+law|sharia)\b"
     r"|\b(?:belongs?\s+to|follows?|is\s+based\s+on|has)\s+(?:a|the)\s+(?P<value2>civil|common|mixed)[\s-]law\s+(?:tradition|system)\b",
     re.IGNORECASE)
 _PEOPLE = (r"(?:non-?citizens|migrants|immigrants|foreigners|foreign\s+nationals|asylum[\s-]seekers|refugees|aliens"
@@ -253,16 +286,31 @@ _DETAINS_MIGRANTS = re.compile(
     # alone ("were confined there for months") is an event, not the state's practice
     r"|\b" + _PEOPLE + r"\b[^.;\n]{0,50}?\b(?:were|was|have\s+been|had\s+been)\s+(?:held|detained|kept|confined)\s+"
     r"(?:in|at)\s+(?:the\s+|its\s+|an?\s+|\w+\s+){0,2}(?:immigration\s+|administrative\s+|migrant\s+)?detention\b"
-    r"|\boperates?\s+(?:[\w-]+\s+){0,3}?(?:immigration|migration|migrant|immigrant)\s+detention\s+(?:centres?|centers?|facilit(?:y|ies)|houses?|camps?|system|network)\b",
+    r"|\boperates?\s+(?:[\w-]+\s+){0,3}?(?:immigration|migration|migrant|immigrant)\s+detention\s+(?:centres?|centers?|facilit(?:y|ies)|houses?|camps?|system|network)\b"
+    # "the Border Guard runs six guarded centres", "the ministry manages two closed removal facilities"
+    r"|\b(?:runs?|operates?|manages?|maintains?|administers?)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|several|many|a\s+network\s+of|a|an)\s+)(?:[\w-]+\s+){0,2}?(?:guarded|closed|detention|pre-?removal|removal"
+    r"|deportation|holding)\s+(?:centres?|centers?|facilit(?:y|ies)|camps?|houses?)\b"
+    # "the country's only dedicated pre-removal facility"
+    r"|\b(?:country[’']s|its|the\s+country[’']s)\s+(?:only|main|largest|sole|principal|biggest)\s+(?:dedicated\s+|closed\s+)?"
+    r"(?:pre-?removal|immigration\s+detention|migrant\s+detention|detention|removal|deportation)\s+(?:facility|centre|center)\b"
+    # "(immigration) detention remains routine"
+    r"|\b(?:immigration\s+|administrative\s+|migrant\s+)?detention\s+(?:\w+\s+)?(?:remains|is|has\s+become)\s+"
+    r"(?:\w+\s+)?(?:routine|systematic|widespread|commonplace|the\s+norm|automatic|mandatory)\b",
     re.IGNORECASE)
 _NEGATED_CLAUSE = re.compile(r"\b(?:not|never|no\s+longer|prohibit\w*|ban(?:s|ned)?|end(?:s|ed)?|abolish\w*)\b", re.IGNORECASE)
 # A recommendation or a question about detention is not a statement that it happens.
 _HEDGED = re.compile(r"\b(?:ensure|ensuring|guarantee|clarify|indicate|explain|specify|describe|whether|where|how|why|if|when"
                      r"|unless|should|must|recommend\w*|urges?|calls?\s+(?:on|upon)|please|only)\b", re.IGNORECASE)
 _UPR = re.compile(r"\b(?:Universal\s+Periodic\s+Review|UPR)\b")
+_UPR_ANY_CASE = re.compile(r"\b(?:Universal\s+Periodic\s+Review|UPR)\b", re.IGNORECASE)
+# In a document about the UPR, "its fourth review" or "during that review" names a cycle.
+_REVIEW_CYCLE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|previous|last|latest|most\s+recent|that|this)\s+"
+                           r"(?:UPR\s+)?(?:review|cycle)\b", re.IGNORECASE)
 _UPR_DETENTION = re.compile(r"\brecommendations?\b[^.;\n]{0,80}?\b(?:detention|detain\w*|deprivation\s+of\s+liberty)\b", re.IGNORECASE)
 _NHRI_STATUS = re.compile(
-    r"\b(?:accredited\s+(?:with|as)|has|holds|granted|awarded|received|obtained|retains?|regained|downgraded\s+to)\s+(?:an?\s+)?"
+    r"\b(?:accredited\s+(?:in\s+(?P<year>(?:19|20)\d\d)\s+)?(?:with|as)|has|holds|with|granted|awarded|received|obtained|retains?"
+    r"|regained|downgraded\s+to)\s+(?:an?\s+)?"
     r"[\"“‘']?(?P<grade>[AB])[\"”’']?[\s-]+status\b"
     r"|\b(?P<none>has\s+no\s+(?:independent\s+)?national\s+human\s+rights\s+institution)\b")
 _CONSTITUTION_GUARANTEE = re.compile(
@@ -271,7 +319,9 @@ _CONSTITUTION_GUARANTEE = re.compile(
     r"|foreign\s+nationals|regardless\s+of\s+(?:nationality|citizenship))\b")
 _CLAUSE_YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])")
 # "Name<gap>Place<gap>administrative": the type cell that closes a row of a facilities table.
-_FACILITY_TYPE_ROW = re.compile(r"^[^\t\n]*\S(?:\t| {2,})[^\t\n]*\S(?:\t| {2,})[ \t]*(administrative|ad[\s-]hoc|criminal)[ \t]*$",
+_CELL_GAP = r"(?:\t| {2,}| ?\.{3,} ?)"  # a tab, a run of spaces, or dot leaders
+_FACILITY_TYPE_ROW = re.compile(r"^[^\t\n]*\S" + _CELL_GAP + r"[^\t\n]*\S" + _CELL_GAP
+                                + r"[ \t]*(administrative|ad[\s-]hoc|criminal)[ \t]*$",
                                 re.MULTILINE | re.IGNORECASE)
 
 
@@ -353,8 +403,9 @@ def _detains_migrants(document: Document) -> Iterator[Fact]:
     datelines: list[tuple[int, str]] | None = None
     for m in finditer_ci(_DETAINS_MIGRANTS, _lower(_DETAINS_MIGRANTS), text):
         s_start, s_end = _sentence_bounds(text, m.start())
-        if _NEGATED_CLAUSE.search(text, max(s_start, m.start() - 40), m.end()) \
-                or _HEDGED.search(text, s_start, m.end()) or re.match(r"\s+only\b", text[m.end():m.end() + 6]):
+        hedged = any(h.start() < m.start() or h.group(0).casefold() != "only"
+                     for h in _HEDGED.finditer(text, s_start, m.end()))  # "the country's only centre" is no hedge
+        if _NEGATED_CLAUSE.search(text, max(s_start, m.start() - 40), m.end()) or hedged or re.match(r"\s+only\b", text[m.end():m.end() + 6]):
             continue
         if datelines is None:
             datelines = _datelines(document)
@@ -365,10 +416,45 @@ def _detains_migrants(document: Document) -> Iterator[Fact]:
         yield _status_fact(document, start, m.end(), "detains_migrants", "yes", date, "prose.detains_migrants")
 
 
+_RECEIVES_COMPLAINTS = re.compile(
+    r"\b(?:receives?|handles?|examines?|investigates?|considers?"
+    r"|(?:can|may|is\s+(?:empowered|competent|mandated|authori[sz]ed)\s+to)\s+(?:receive|handle|examine|investigate|consider))"
+    r"\s+(?:and\s+\w+\s+)?(?:individual\s+|personal\s+)?(?:complaints|petitions)\b",
+    re.IGNORECASE)
+_NHRI_BODY = re.compile(r"\b(?:Ombuds\w*|NHRI|National\s+Human\s+Rights|Human\s+Rights\s+(?:Commission|Council|Commissioner|Defender)"
+                        r"|Commissioner\s+for\s+(?:Human|Civil)\s+Rights|Public\s+Defender|People[’']s\s+(?:Advocate|Defender)"
+                        r"|national\s+human\s+rights\s+institution)", re.IGNORECASE)
+_CANNOT = re.compile(r"\b(?:not|cannot|no\s+power|unable)\b[^.;\n]{0,20}$", re.IGNORECASE)
+
+
+def _receives_complaints(document: Document) -> Iterator[Fact]:
+    """ "The Ombudsman, who receives complaints from individuals": the NHRI's complaints capacity, in the present tense."""
+    text = document.text
+    datelines: list[tuple[int, str]] | None = None
+    for m in finditer_ci(_RECEIVES_COMPLAINTS, _lower(_RECEIVES_COMPLAINTS), text):
+        s_start, s_end = _sentence_bounds(text, m.start())
+        body = None
+        for b in _NHRI_BODY.finditer(text, s_start, m.start()):
+            body = b
+        if body is None or _HEDGED.search(text, s_start, m.start()):
+            continue
+        if datelines is None:
+            datelines = _datelines(document)
+        value = "no" if _CANNOT.search(text, max(s_start, m.start() - 25), m.start()) else "yes"
+        years = [y.group(1) for y in _CLAUSE_YEAR.finditer(text, s_start, s_end)
+                 if not _LAW_YEAR.search(text, max(0, y.start() - 20), y.start())]
+        date = years[0] if len(years) == 1 else None
+        start = body.start() if m.start() - body.start() <= 150 else m.start()
+        yield _status_fact(document, start, m.end(), "nhri_receives_complaints", value, date, "prose.receives_complaints")
+
+
 def _upr_prose(document: Document) -> Iterator[Fact]:
     """ "At its UPR in 2023 the state received recommendations on immigration detention": yes, for that cycle."""
     text = document.text
-    for m in _UPR.finditer(text):
+    anchors = list(_UPR.finditer(text))
+    if anchors or _UPR_ANY_CASE.search(text, 0, 3000):
+        anchors += list(_REVIEW_CYCLE.finditer(text))
+    for m in anchors:
         s_start, s_end = _sentence_bounds(text, m.start())
         rec = _UPR_DETENTION.search(text, s_start, s_end)
         if rec is None or re.search(r"\bno\s+recommendations?\b", text[s_start:s_end], re.IGNORECASE):
@@ -384,6 +470,11 @@ def _upr_prose(document: Document) -> Iterator[Fact]:
 def _regex_prose(document: Document) -> Iterator[Fact]:
     text = document.text
     for m in _LEGAL_TRADITION.finditer(text):
+        if m.group("value3"):
+            s_start, _ = _sentence_bounds(text, m.start())
+            start = s_start if m.start() - s_start <= 60 else m.start()
+            yield _status_fact(document, start, m.end(), "legal_tradition", "mixed", None, "prose.legal_tradition")
+            continue
         raw = (m.group("value") or m.group("value2")).casefold().replace("-", " ")
         value = _CATEGORY_VALUES["legal_tradition"].get(raw if " " in raw else f"{raw} law" if raw != "mixed" else raw)
         if value:
@@ -392,7 +483,7 @@ def _regex_prose(document: Document) -> Iterator[Fact]:
             yield _status_fact(document, start, m.end(), "legal_tradition", value, None, "prose.legal_tradition")
     for m in _NHRI_STATUS.finditer(text):
         value = "no" if m.group("none") or m.group("grade") == "B" else "yes"
-        yield _status_fact(document, m.start(), m.end(), "nhri_independent", value, None, "prose.nhri_status")
+        yield _status_fact(document, m.start(), m.end(), "nhri_independent", value, m.group("year"), "prose.nhri_status")
     for m in _CONSTITUTION_GUARANTEE.finditer(text):
         s_start, s_end = _sentence_bounds(text, m.start())
         if _NEGATED_CLAUSE.search(text, m.start(), m.end()):
@@ -407,6 +498,7 @@ def _other_prose_facts(document: Document) -> Iterator[Fact]:
     yield from _regex_prose(document)
     yield from _detains_migrants(document)
     yield from _upr_prose(document)
+    yield from _receives_complaints(document)
     yield from _simple_prose(document, _CHILDREN_NOT_DETAINED, "detains_children", "no", "prose.children_not_detained")
     yield from _simple_prose(document, _CHILDREN_DETAINED, "detains_children", "yes", "prose.children_detained")
     yield from _simple_prose(document, _DETENTION_LAW, "has_detention_laws", "yes", "prose.detention_law")

@@ -28,14 +28,19 @@ NAME = "treaties"
 VERSION = 1
 
 _YEAR = re.compile(r"(?<![\d/.-])(19[4-9]\d|20\d\d)(?![\d/])")
-# A row opens with the treaty's code, then ", <name>" or a cell gap (a tab or a run of spaces).
+# A row opens with the treaty's code (maybe "CAT art. 22"), then ", <name>" or a cell gap: a tab, a run of
+# spaces, or the dot leaders of a text rendering ("ICCPR ........ 1976").
 _ROW_CODE = re.compile(
-    r"(?:^|\t)[ \t]*(?P<code>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?)(?:[ \t]*,[ \t]*|(?=\t| {2,}))(?P<rest>[^\n]*)")
+    r"(?:^|\t)[ \t]*(?P<code>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?)"
+    r"(?:[ \t]+art(?:icle|\.)?[ \t]*(?P<article>14|22|31)\b)?"
+    r"(?:[ \t]*,[ \t]*|(?=\t| {2,}| ?\.{3,}))(?P<rest>[^\n]*)")
 _RATIFICATION_HEADER = re.compile(
-    r"\b(?:Ratification\s+Year|Year\s+of\s+(?:ratification|accession)|Year\s+ratified|Date\s+of\s+ratification)\b",
+    r"\b(?:Ratification\s+Year|Year\s+of\s+(?:ratification|accession)|Year\s+ratified|Date\s+of\s+ratification"
+    r"|Treaty\s+ratifications|Ratifications?\s+(?:and\s+accessions?\s+)?(?:of\s+)?(?:core\s+|key\s+)?(?:treaties|instruments))\b",
     re.IGNORECASE)
 _ACCEPTANCE_HEADER = re.compile(
-    r"\b(?:Acceptance\s+Year|Year\s+of\s+acceptance|complaints?\s+procedures?\s+accepted)\b", re.IGNORECASE)
+    r"\b(?:Acceptance\s+Year|Year\s+of\s+acceptance|complaints?\s+procedures?\s+accepted"
+    r"|(?:individual\s+)?complaints?\s+(?:mechanisms?\s+|procedures?\s+)?accepted)\b", re.IGNORECASE)
 _MAX_HEADER_LENGTH = 120  # a header is a short line; a sentence naming "ratification year" is not one
 _TABLE_END = re.compile(r"^\s*(?:Ratio\s+of|Non[\s-]treaty|INSTITUTIONAL|DOMESTIC\s+LAW|(?-i:[A-Z][A-Z ]{5,})\s*$)", re.IGNORECASE)
 
@@ -59,6 +64,7 @@ _NEGATED_AFTER = re.compile(r"\s+(?:no|none\s+of)\b", re.IGNORECASE)  # "has acc
 _DECLARATION = re.compile(r"\bdeclaration\s+(?:provided\s+for\s+|foreseen\s+|envisaged\s+)?under\s+article\s+(14|22|31)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\bNo)(?<!\bArt)\.\s|[;\n]")
 
+_SAME_YEAR = re.compile(r"[ ,]*(?:in\s+|during\s+)?the\s+same\s+year\b", re.IGNORECASE)
 _MAX_VERB_TO_TREATY = 160
 _MAX_TREATY_TO_YEAR = 140
 
@@ -238,7 +244,11 @@ def _table_facts(document: Document, extractor: str) -> Iterator[Fact]:
         m = _ROW_CODE.search(line)
         resolved: tuple[str, str] | None = None
         code_start = 0
-        if m:
+        if m and m.group("article"):
+            code = _DECLARATION_ARTICLE[m.group("article")]
+            resolved = (code, "acceptance") if code.startswith(m.group("code")) else None
+            code_start = m.start("code")
+        elif m:
             resolved = _row_code(m.group("code"), m.group("rest"), mode)
             code_start = m.start("code")
         elif mode == "ratification" and "\t" in line:
@@ -317,6 +327,9 @@ def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
             if verb is None or verb.start() in negated:
                 continue  # "has not ratified the Optional Protocol": the nearest verb is denied
             year = _act_year(years, mention, verb)
+            if _SAME_YEAR.match(text, mention.end):  # "... in 1971 and its Protocol the same year"
+                earlier = [y for y in years if y.end() <= mention.start]
+                year = earlier[-1] if earlier else None
             if year is None or not 1945 <= int(year.group(1)) <= max_year:
                 continue
             start = min(verb.start(), mention.start, year.start())

@@ -160,7 +160,7 @@ def test_every_figure_is_footnoted_with_document_page_and_quote(library: Facts) 
     html = render_profile_html(profile)
     note = next(n for n in profile.footnotes if n.quote == "second source says 2,400")
     item = re.search(rf'<p id="fn-{note.number}"[^>]*>(.*?)</p>', html, re.S)
-    assert item and "Shadow report to the Committee" in item.group(1) and "p.&nbsp;2" in item.group(1)
+    assert item and "Shadow report to the Committee" in item.group(1) and "p.&#160;2" in item.group(1)
     assert "second source says 2,400" in item.group(1)
     assert f'href="#fn-{note.number}"' in html
 

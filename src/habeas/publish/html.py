@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from habeas.publish import charts
 from habeas.publish.formatting import unit_label
 from habeas.publish.model import Profile
 
@@ -42,6 +43,7 @@ def environment() -> Environment:
                       autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),
                       extensions=["jinja2.ext.do"], trim_blocks=False, lstrip_blocks=False)
     env.globals.update(unit_label=unit_label, kind_label=kind_label)
+    env.filters["chart_for_print"] = charts.for_print
     return env
 
 
@@ -50,7 +52,8 @@ def render_profile_html(profile: Profile, standalone: bool = True, *, print_css:
     left to the embedding page, see ``profile_css``)."""
     env = environment()
     notes = {n.number: n for n in profile.footnotes}
-    body = env.get_template("profile.html.j2").render(profile=profile, notes=notes, sections=SECTIONS)
+    body = env.get_template("profile.html.j2").render(profile=profile, notes=notes, sections=SECTIONS,
+                                                      print=print_css)
     if not standalone:
         return body
     return env.get_template("standalone.html.j2").render(profile=profile, body=body, print=print_css)

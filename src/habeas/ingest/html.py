@@ -121,7 +121,7 @@ def _content_root(tree: LexborHTMLParser) -> LexborNode | None:
         if len(candidates) > 1:
             # Several sibling <article>s (a page of dated updates) belong together:
             # take their common parent so no update and no dateline heading is lost.
-            parents = {id(n.parent): n.parent for n in candidates if n.parent is not None}
+            parents = {n.parent.mem_id: n.parent for n in candidates if n.parent is not None}  # wrappers differ, mem_id does not
             if len(parents) == 1:
                 parent = next(iter(parents.values()))
                 return body if parent.tag in ("body", "html") else parent

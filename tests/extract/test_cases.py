@@ -183,3 +183,31 @@ def test_dateline_sets_the_year_of_dates_without_one() -> None:
 def test_travel_ban_and_passport_confiscation_are_other() -> None:
     text = "On May 3, border officials stopped journalist Sara Haidari from boarding a flight to Paris."
     assert ("Sara Haidari", "other") in records(text)
+
+
+def test_quoted_given_name_with_appositive_is_a_person_with_nationality() -> None:
+    text = ('In the Lisbon centre, "Amina", a 29-year-old Somali woman who fled forced marriage, was detained in '
+            "March 2022 although she had claimed asylum. A judge ordered her release after three weeks.\n")
+    facts = extract_cases(doc(text, "2022"))
+    found = {(f.fields["name"], f.fields["outcome"]) for f in facts}
+    assert found == {("Amina", "detained"), ("Amina", "released")}
+    assert all(f.fields.get("nationality") == "SOM" for f in facts)
+
+
+def test_reduced_relative_participles_and_coordinated_return() -> None:
+    text = ("Among them was Eritrean refugee Tesfay Gebremariam, arrested on 3 May 2021 and sentenced by a "
+            "district court in June 2021 to six months. Reporters documented Afghan student Zaki Noori, who was "
+            "detained in Bishkek in May 2021 and returned to Afghanistan on 9 June 2021.\n")
+    found = {(f.fields["name"], f.fields["outcome"], f.fields.get("date")) for f in extract_cases(doc(text))}
+    assert ("Tesfay Gebremariam", "arrested", "2021-05-03") in found
+    assert ("Tesfay Gebremariam", "convicted", "2021-06") in found
+    assert ("Zaki Noori", "deported", "2021-06-09") in found
+
+
+def test_death_in_custody_is_other_and_bodies_streets_and_counts_are_not_people() -> None:
+    text = ("A man named in local media as Karim Benali died in police custody on 2 May 2022. "
+            "The Monitoring Board for Detained Persons was detained nothing. "
+            "Police held them on Via Roma, where Two Congolese women were detained for a week.\n")
+    found = records(text, "2022")
+    assert ("Karim Benali", "other") in found
+    assert not any(name in {"Detained Persons", "Via Roma", "Two Congolese"} for name, _ in found)

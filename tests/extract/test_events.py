@@ -168,3 +168,35 @@ def test_dateline_year_dates_events_of_each_update() -> None:
     text = ("## 30 December 2021 – Chad\n\nNothing new.\n\n## 12 February 2022 – Chad\n\n"
             "On 3 February, police deported 85 Sudanese nationals to Sudan.\n")
     assert ("deportation", "2022-02-03") in kinds_dates(text, "2021")
+
+
+def test_wording_families_of_policy_changes_raids_and_returns() -> None:
+    text = ("On June 4, the government announced the National Return Plan for foreigners without papers.\n"
+            "From July 1, police in Izmir conducted house-to-house searches in migrant neighbourhoods.\n"
+            "On 2 March 2021, some 120 Syrian survivors were flown back to Latakia.\n"
+            "A 2020 decree raised the maximum period of detention to 12 months.\n"
+            "A law in force since 2019 allows detention at the border.\n"
+            "After the Constitutional Court found violations in a 2017 case, the practice was formally abandoned in 2018.\n")
+    found = {(e["kind"], e["date"]) for e in events(text)}
+    assert ("policy_change", "2021-06-04") in found
+    assert ("raid", "2021-07-01") in found
+    assert ("deportation", "2021-03-02") in found
+    assert ("policy_change", "2020") in found
+    assert ("policy_change", "2019") in found
+    assert ("policy_change", "2018") in found  # the verb's own date, not the ruling's
+    assert ("policy_change", "2017") not in found
+
+
+def test_people_taken_to_a_centre_and_a_day_range_period() -> None:
+    text = ("On 5 May 2021 the coast guard disembarked 64 people; all of them were taken to the Pozzallo reception "
+            "centre.\nBetween 3 and 9 June, patrol boats stopped five boats; two of them were escorted back to "
+            "Libyan waters.\n")
+    found = {(e["kind"], e["date"]) for e in events(text)}
+    assert ("detention", "2021-05-05") in found
+    assert ("deportation", "2021-06-03/2021-06-09") in found
+
+
+def test_occupancy_of_a_centre_and_a_yearly_flow_are_not_events() -> None:
+    text = ("Officials say the camp, built for 800 people, held about 2,100 people in late May.\n"
+            "In 2021, 5,200 people passed through the centres and only 1,900 of them were repatriated.\n")
+    assert events(text) == []

@@ -166,3 +166,14 @@ def test_numbered_list_and_bullet_questions_under_cat_article_headings() -> None
                                              "Establish an independent body to inspect all places where "
                                              "foreigners are confined."]
     assert facts[2]["articles"] == ["3"]
+
+
+def test_numbered_recommendations_under_a_numbered_intro_paragraph() -> None:
+    text = ("VI. RECOMMENDATIONS\n\n"
+            "14. The authors ask the Working Group to recommend that the State:\n\n"
+            "1. Repeal the provisions that criminalise irregular entry into the country.\n"
+            "2. Publish quarterly figures on the people held in immigration detention.\n"
+            "15. The authors thank the Council for its attention.\n")
+    texts = [r["text"] for r in recs(text)]
+    assert texts == ["Repeal the provisions that criminalise irregular entry into the country.",
+                     "Publish quarterly figures on the people held in immigration detention."]

@@ -45,14 +45,21 @@ _PARTICLE = r"(?:bin|ibn|binti|al|el|de|da|dos|van|von|der|del|ul)"
 _NAME_RUN = re.compile(rf"\b{_TOKEN}(?: (?:{_PARTICLE} )?{_TOKEN})+\b")
 
 # Sentence openers, months and days: trimmed off the left of a capitalised run.
-_LEADING = frozenset(["the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "of", "and", "or", "but", "as", "after", "before", "during", "since", "when", "while", "with", "without", "under", "over", "between", "among", "following", "despite", "according", "although", "though", "however", "also", "then", "later", "earlier", "meanwhile", "moreover", "furthermore", "separately", "instead", "most", "many", "some", "several", "police", "authorities", "activists", "journalists", "officials", "prosecutors", "judges", "observers", "media", "supporters", "critics", "protesters", "migrants", "refugees", "residents", "citizens", "reports", "this", "that", "these", "those", "his", "her", "their", "its", "our", "we", "they", "he", "she", "there", "here", "credited", "both", "only", "even", "not", "available", "none", "total", "number", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_LEADING = frozenset(["the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "of", "and", "or", "but", "as", "after", "before", "during", "since", "when", "while", "with", "without", "under", "over", "between", "among", "following", "despite", "according", "although", "though", "however", "also", "then", "later", "earlier", "meanwhile", "moreover", "furthermore", "separately", "instead", "most", "many", "some", "several", "police", "authorities", "activists", "journalists", "officials", "prosecutors", "judges", "observers", "media", "supporters", "critics", "protesters", "migrants", "refugees", "residents", "citizens", "reports", "this", "that", "these", "those", "his", "her", "their", "its", "our", "we", "they", "he", "she", "there", "here", "credited", "both", "only", "even", "not", "available", "none", "total", "number", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    # counts open a group, never a name: "Two Congolese women", "Three Eritrean men"
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "dozens", "hundreds", "thousands"])
 
 # Official titles: a run that holds or follows one names an official, not a case.
 _TITLES = frozenset(["president", "vice", "prime", "minister", "commissioner", "ombudsman", "ombudsperson", "rapporteur", "secretary", "ambassador", "governor", "mayor", "judge", "prosecutor", "senator", "deputy", "chief", "speaker", "chancellor", "king", "queen", "prince", "princess", "sheikh", "emir", "general", "colonel", "captain", "lieutenant", "sergeant", "director", "chairman", "chairperson", "chairwoman", "chair", "spokesperson", "spokesman", "spokeswoman", "head", "inspector", "attorney", "mp", "mep", "lady", "sir", "dame", "lord", "bishop", "archbishop", "patriarch", "pope", "mufti", "high", "special", "first"])
 _TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_TITLES)) + r")\s+$", re.IGNORECASE)
 
 # Organisation, place and document words: a run holding one is not a person.
-_ORG_OR_PLACE = frozenset(["court", "courts", "party", "company", "corporation", "ministry", "department", "office", "agency", "service", "committee", "council", "commission", "union", "federation", "organization", "organisation", "association", "foundation", "institute", "institution", "university", "college", "school", "academy", "bureau", "centre", "center", "initiative", "project", "network", "movement", "group", "front", "alliance", "league", "coalition", "forum", "watch", "house", "rights", "human", "international", "national", "global", "legal", "democratic", "republic", "kingdom", "state", "states", "united", "nations", "city", "town", "village", "district", "region", "province", "oblast", "county", "municipality", "street", "avenue", "road", "highway", "airport", "port", "station", "camp", "prison", "jail", "colony", "facility", "hall", "building", "church", "mosque", "temple", "river", "lake", "mountain", "mountains", "island", "islands", "sea", "bay", "gulf", "valley", "desert", "border", "borders", "europe", "asia", "africa", "america", "americas", "eastern", "western", "northern", "southern", "central", "east", "west", "north", "south", "middle", "convention", "covenant", "code", "law", "act", "decree", "article", "protocol", "charter", "constitution", "treaty", "bank", "fund", "programme", "program", "times", "post", "news", "radio", "tv", "television", "channel", "newspaper", "gazette", "review", "journal", "press", "media", "online", "daily", "weekly", "telegram", "facebook", "twitter", "youtube", "instagram", "whatsapp", "covid", "coronavirus", "internet", "red", "cross", "crescent", "amnesty", "reporters", "without", "doctors", "health", "security", "defense", "defence", "interior", "justice", "affairs"])
+_ORG_OR_PLACE = frozenset(["court", "courts", "party", "company", "corporation", "ministry", "department", "office", "agency", "service", "committee", "council", "commission", "union", "federation", "organization", "organisation", "association", "foundation", "institute", "institution", "university", "college", "school", "academy", "bureau", "centre", "center", "initiative", "project", "network", "movement", "group", "front", "alliance", "league", "coalition", "forum", "watch", "house", "rights", "human", "international", "national", "global", "legal", "democratic", "republic", "kingdom", "state", "states", "united", "nations", "city", "town", "village", "district", "region", "province", "oblast", "county", "municipality", "street", "avenue", "road", "highway", "airport", "port", "station", "camp", "prison", "jail", "colony", "facility", "hall", "building", "church", "mosque", "temple", "river", "lake", "mountain", "mountains", "island", "islands", "sea", "bay", "gulf", "valley", "desert", "border", "borders", "europe", "asia", "africa", "america", "americas", "eastern", "western", "northern", "southern", "central", "east", "west", "north", "south", "middle", "convention", "covenant", "code", "law", "act", "decree", "article", "protocol", "charter", "constitution", "treaty", "bank", "fund", "programme", "program", "times", "post", "news", "radio", "tv", "television", "channel", "newspaper", "gazette", "review", "journal", "press", "media", "online", "daily", "weekly", "telegram", "facebook", "twitter", "youtube", "instagram", "whatsapp", "covid", "coronavirus", "internet", "red", "cross", "crescent", "amnesty", "reporters", "without", "doctors", "health", "security", "defense", "defence", "interior", "justice", "affairs",
+    # bodies named after the people they serve ("Board for Detained Persons")
+    "board", "persons", "people", "detained", "detainees", "prisoners", "mechanism", "monitoring",
+    # street words of other languages: "Via Corelli", "Rue de la Paix", "Calle Mayor"
+    "via", "rue", "calle", "piazza", "strasse", "straße", "avenida", "rua", "plaza", "boulevard", "ulitsa"])
 
 _PLACE_AFTER = re.compile(
     r"(?:[’']s)?\s+(?:district|region|regional|province|provincial|city|town|village|court|oblast|"
@@ -62,6 +69,9 @@ _PLACE_AFTER = re.compile(
 _PLACE_OR_THE_BEFORE = re.compile(
     r"(?:\b(?:the|in|at|to|from|into|near|across|via|towards?|with|between|against|of the|"
     r"on the|by the|for the)|[’']s)\s+$", re.IGNORECASE)
+# "Board for Detained Persons", "Committee against Torture": a run joined to a capitalised
+# word by a preposition continues the name of a body, not of a person.
+_NAME_OF_BODY_BEFORE = re.compile(r"\b[A-Z][\w’'-]+ (?:for|of|against|on)\s+$")
 # A run in brackets right after the name of a body or a place is that body's other name:
 # "the Kupang Immigration Detention House (Rudenim Kupang)".
 _ALIAS_OF_PLACE = re.compile(r"\b([A-Za-z]+)\s*\(\s*$")
@@ -135,10 +145,13 @@ _PSEUDONYM = re.compile(
     rf"names? (?:has|have) been changed|not (?:his|her|their) name|alias)\b[^()\n]{{0,15}})\)|"
     rf"\b(?:[Ww]e|I) (?:will |shall |have |are )?(?:call|called|calling|refer to as|named?) (?:him |her )?"
     rf"[\"“]?({_GIVEN})\b[\"”]?|"
-    rf"\b(?:under|using|given) the (?:pseudonym|name) [\"“]?({_GIVEN})\b[\"”]?")
+    rf"\b(?:under|using|given) the (?:pseudonym|name) [\"“]?({_GIVEN})\b[\"”]?|"
+    # '"Blessing", a 31-year-old Nigerian woman': a quoted given name described as a person
+    rf"(?<![\w-])[\"“]({_GIVEN})[\"”],?\s+an?\s+(?=(?:[\w-]+\s+){{0,3}}{_ROLE}\b)")
 
 # Words every pseudonym introduction holds: the full pattern runs only around them.
-_PSEUDONYM_CUE = re.compile(r"pseudonym|real name|name changed|been changed|alias|[Ww]e (?:will |shall |have |are )?"
+_PSEUDONYM_CUE = re.compile(r"pseudonym|real name|name changed|been changed|alias|[\"“][A-Z][a-z]+[\"”],? an? |"
+                            r"[Ww]e (?:will |shall |have |are )?"
                             r"(?:call|refer|name)|I (?:will |shall |have |are )?(?:call|refer|name)|the name ")
 
 _PRONOUN = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b", re.IGNORECASE)
@@ -196,8 +209,8 @@ def trim_name(text: str, start: int, end: int, floor: int) -> tuple[int, int, bo
     for i, w in enumerate(lowered):
         if w in _TITLES:
             official, first = True, i + 1
-        elif w in _LEADING or w in _ROLE_SET and i + 1 < len(lowered) and first == i:
-            first = i + 1  # "Student Lina Farah was ...": a role word opening the sentence
+        elif w in _LEADING or (w in _ROLE_SET or w in _DEMONYMS) and i + 1 < len(lowered) and first == i:
+            first = i + 1  # "Student Lina Farah was ...", "Syrian Omar Haddad": a role or nationality first
     kept = words[first:]
     if not 2 <= len(kept) <= 4:
         return None
@@ -207,6 +220,8 @@ def trim_name(text: str, start: int, end: int, floor: int) -> tuple[int, int, bo
     before = text[max(floor, n_start - 40):n_start]
     last = before.rstrip()[-16:].lower()
     if first == 0 and last.endswith(_PLACE_OR_THE_ENDINGS) and _PLACE_OR_THE_BEFORE.search(before):
+        return None
+    if first == 0 and before.endswith(" ") and _NAME_OF_BODY_BEFORE.search(before):
         return None
     if _PLACE_AFTER.match(text, n_end):
         return None
@@ -280,7 +295,7 @@ def collect_name_mentions(text: str, sentences: tuple[Sentence, ...]) -> dict[in
         if m is None or m.start() < done:
             continue
         done = m.end()
-        group = next(g for g in (1, 2, 3) if m.group(g))
+        group = next(g for g in (1, 2, 3, 4) if m.group(g))
         n_start, n_end = m.start(group), m.end(group)
         k = _sentence_at(starts, sentences, n_start)
         if k is None or m.group(group).lower() in _LEADING or m.group(group).lower() in _ORG_OR_PLACE:
@@ -288,7 +303,9 @@ def collect_name_mentions(text: str, sentences: tuple[Sentence, ...]) -> dict[in
         name = m.group(group)
         person = people.get(name.casefold())
         if person is None:
-            nationality = _nationality(text, m.start(), m.end(), sentences[k].start)
+            # the appositive of a quoted name follows its closing quote
+            end = m.end(group) + 1 if group == 4 else m.end()
+            nationality = _nationality(text, m.start(), end, sentences[k].start)
             person = people[name.casefold()] = Person(name=name, surname=name, nationality=nationality)
         covered.append((n_start, n_end))
         introductions.setdefault(name.casefold(), []).append((n_start, person))
@@ -370,6 +387,8 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:deported|expelled|refouled|forcibly returned|removed to|(?:was|were|been) (?:returned|handed (?:over )?|"
         r"sent back) to|(?:was|were|been) removed (?:on|in)|(?:deporting|expelling|removing) (?:him|her|them))\b",
         re.IGNORECASE)),
+    # "was detained in X and returned to Y on 5 May": a bare participle needs a passive before it
+    ("deported", "after", re.compile(r"(?<=\band )(?:forcibly )?(?:returned|sent back|handed over) to (?:the )?(?-i:[A-Z])", re.IGNORECASE)),
     ("extradited", "after", re.compile(r"\b(?:extradited|extradition of)\b", re.IGNORECASE)),
     ("convicted", "after", re.compile(
         rf"\b(?:convicted|sentenced|found (?:{_W} ){{0,3}}guilty|"
@@ -398,12 +417,16 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"(?:boarding|leaving|travell?ing)|confiscated (?:his|her|their) passports?|"
         r"(?:imposed|placed) (?:a )?travel bans? on|rejected (?:an? |the |his |her )?appeal against (?:the |his |her )?"
         r"(?:deportation|expulsion|extradition|removal))\b", re.IGNORECASE)),
+    # a death in the state's hands
+    ("other", "before", re.compile(
+        r"\bdied (?:while )?(?:in|under) (?:police |immigration |state |pre-?trial )?(?:custody|detention)\b",
+        re.IGNORECASE)),
     ("attacked", "after", re.compile(r"\b(?:attacked|assaulted|beaten|stabbed|beat (?:him|her|them))\b", re.IGNORECASE)),
 ]
 _ANY_CUE = re.compile(
     r"\b(?:arrest|apprehend|custody|detain|detention|deport|expel|refoul|return|remov|extradit|convict|sentenc|"
     r"guilty|upheld|releas|freed|free|asylum|refugee|application|request|claim|attack|assault|beat|stabb|held|"
-    r"spent|remain|handed|sent back|solitary|stopped|prevented|barred|confiscat|travel ban|appeal)", re.IGNORECASE)
+    r"spent|remain|handed|sent back|solitary|died|stopped|prevented|barred|confiscat|travel ban|appeal)", re.IGNORECASE)
 _ANY_CUE_LOWER = re.compile(_ANY_CUE.pattern)
 _ASYLUM_CONTEXT = re.compile(r"\b(?:asylum|refugee)", re.IGNORECASE)
 _GENERIC_DENIAL = "application|request|claim"
@@ -411,6 +434,11 @@ _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|be|being|is|are|get|got)\s+(?:\w+
 # "was arrested at a checkpoint on 2 May and detained for five months": the second verb
 # shares the first one's passive subject.
 _COORDINATED_PASSIVE = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?\w+ed\b[^.;:,]{0,110}\band\s+$", re.IGNORECASE)
+# "A. B., arrested on 2 May and sentenced in July, ...": a participle set off by a comma right
+# after the name (a reduced relative clause) is passive, and so is one coordinated with it.
+_REDUCED_RELATIVE = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:\d{1,3},\s*)?(?:(?:\w+ly\s+)?\w+(?:ed|en)\b[^.;:]{0,110}?\band\s+)?"
+    r"(?:\w+ly\s+)?", re.IGNORECASE)
 _AUX_OPENED = re.compile(r"(?:was|were|been)\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|never|no|n[o’']t|refused to|declined to|failed to|without|avoid(?:ed)?|risk(?:s|ed)? being)\s+"
@@ -450,7 +478,9 @@ def _pick(groups: list[Mention], cue: re.Match[str], side: str, text: str) -> Me
     before = [g for g in groups if g.end <= cue.start() and g.people]
     after = [g for g in groups if g.start >= cue.start() and g.people]
     passive = bool(_AUX_OPENED.match(cue.group()) or _PASSIVE_AUX.search(text, max(0, cue.start() - 30), cue.start())
-                   or _COORDINATED_PASSIVE.search(text, max(0, cue.start() - 140), cue.start()))
+                   or _COORDINATED_PASSIVE.search(text, max(0, cue.start() - 140), cue.start())
+                   or before and _REDUCED_RELATIVE.match(text, before[-1].end, cue.start())
+                   and _REDUCED_RELATIVE.match(text, before[-1].end, cue.start()).end() == cue.start())
     if side == "after" and not passive:
         if after and after[0].start - cue.end() <= _ACTIVE_REACH:
             return after[0]

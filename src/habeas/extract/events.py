@@ -41,17 +41,25 @@ _W = r"[\w’'“”\"-]+"
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("raid", re.compile(
         rf"\b(?:(?:conducted|carried out|launched|staged|mounted) (?:{_W} ){{0,3}}(?:raids?|round-?ups?|sweeps?|"
-        rf"crackdowns?)|swept up in (?:{_W} ){{0,2}}raids?|raided|"
+        rf"crackdowns?|searches)|swept up in (?:{_W} ){{0,2}}raids?|raided|"
+        rf"(?:in|during) (?:an? |the )?(?:{_W} ){{0,2}}(?:raids?|round-?ups?|sweeps?|crackdowns?) (?:on|in|at)|"
+        rf"(?:house-to-house|door-to-door|mass|street|identity|id) (?:searches|checks|raids|sweeps)|"
         rf"(?:police|forces|officers|agents|troops|soldiers|gendarmes|guards|authorities) (?:{_W} ){{0,2}}"
         rf"(?:swept through|stormed|rounded up))\b", re.IGNORECASE)),
     ("detention", re.compile(
         rf"\b(?:were (?:{_W} ){{0,2}}(?:detained|arrested|rounded up)|(?:detained|detaining|arrested|arresting|"
         rf"rounded up|rounding up) {_MANY}|(?:mass |arbitrary )?(?:detentions?|arrests?) "
         rf"(?:and \w+ )?of {_MANY}|were (?:{_W} ){{0,2}}held in (?:{_W} ){{0,2}}detention|"
-        rf"(?<!were )(?<!was )(?<!been )held {_MANY} (?:people|persons|migrants|detainees|asylum seekers|refugees))\b",
+        rf"(?<!were )(?<!was )(?<!been )held {_MANY} (?:people|persons|migrants|detainees|asylum seekers|refugees)|"
+        rf"were (?:all )?(?:{_W} ){{0,2}}(?:taken|transferred|brought|moved|sent) to (?:the |a |an )?(?:{_W} ){{0,5}}?"
+        rf"(?:detention|custody|(?:detention |reception |holding |pre-removal |removal )(?:centres?|centers?|facilit(?:y|ies)|camps?)|"
+        rf"prisons?|police stations?))\b",
         re.IGNORECASE)),
     ("deportation", re.compile(
-        rf"\b(?:were (?:{_W} ){{0,2}}(?:deported|expelled|pushed back|returned to|removed to|sent back)|"
+        rf"\b(?:were (?:{_W} ){{0,2}}(?:deported|expelled|pushed back|returned to|removed to|sent back|"
+        rf"(?:flown|escorted|driven|bused|bussed|towed|taken|forced|marched) back)|"
+        rf"(?:carried out|conducted|carries out|conducts|practi[sc]ed|practi[sc]es) (?:{_W} ){{0,2}}(?:pushbacks|push-backs|"
+        rf"collective expulsions|summary (?:returns|deportations|expulsions))|"
         rf"(?:deported|expelled|removed|pushed back|sent back) {_MANY}|(?:mass )?(?:deportations?|expulsions?) "
         rf"of {_MANY}|detention and deportation of {_MANY}|forced (?:them|(?:{_W} ){{1,3}}) to return|"
         rf"forcibly (?:returned|deported|expelled) {_MANY}|"
@@ -69,7 +77,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?:notified of|issued|handed down|delivered|announced|received) (?:the |a |its )?courts? (?:rulings?|"
         rf"decisions?|orders?|judg(?:e)?ments?|verdicts?)|issu\w+ (?:{_W} ){{0,2}}rulings?|"
         rf"(?:court|tribunal|judge) (?:[^.;]{{0,50}}?)\b(?:found (?:{_W} ){{1,4}}guilty|convicted|sentenced|acquitted|"
-        rf"ruled|held (?:in [^.;]{{1,60}}? )?that|ordered|annulled|struck down|quashed|halted|blocked|granted (?:an? |the )?(?:{_W} ){{0,2}}"
+        rf"ruled|found (?:an? )?(?:violations?|breach(?:es)?)|held (?:in [^.;]{{1,60}}? )?that|ordered|annulled|struck down|quashed|halted|blocked|granted (?:an? |the )?(?:{_W} ){{0,2}}"
         rf"(?:stay|injunction|interim measures?)|issued (?:an? |the )?(?:{_W} ){{0,2}}(?:injunction|"
         rf"interim measures?|ruling|judg(?:e)?ment|decision)))\b", re.IGNORECASE)),
     ("policy_change", re.compile(
@@ -91,6 +99,20 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:sent|transferred|held|detained|processed|required|barred|banned|excluded|denied|subject)|"
         rf"(?:may|can|could) (?:only|no longer)|(?:is|are) no longer|must)|closure of (?:the |its |all )?"
         rf"(?:{_W} ){{0,2}}(?:centres|centers|camps|zones|stations|facilities|depots))\b", re.IGNORECASE)),
+    # Wordings of change anchored on their verbs (scanned only in sentences holding one):
+    # "the policy was abandoned in 2015", "a 2023 decree extended the maximum", "the government
+    # announced the National Return Plan", "a law in force since 2024"
+    ("policy_change", re.compile(
+        rf"\b(?:(?:in force|in effect) since|took effect|"
+        rf"(?:policy|practice|law|rule|scheme|programme|program|system|regime|moratorium|ban) (?:was|were|has been|had been) "
+        rf"(?:formally |officially |quietly )?(?:abandoned|abolished|repealed|scrapped|revoked|lifted|introduced|adopted|"
+        rf"suspended|reinstated|ended|discontinued)|"
+        rf"(?:decree|law|act|amendment|reform|regulation|ordinance|legislation)s? (?:of \d{{4}} )?(?:{_W} ){{0,2}}?"
+        rf"(?:extended|raised|increased|reduced|lowered|shortened|abolished|introduced|restricted|expanded|removed|"
+        rf"limited|lengthened) the\b|"
+        rf"(?:announced|launched|unveiled|adopted|introduced) (?:an? |the |its )?(?:new )?(?:{_W} ){{0,5}}?"
+        rf"(?:plan|policy|programme|program|strategy|scheme|initiative)\b"
+        rf")", re.IGNORECASE)),
     ("border_closure", re.compile(
         rf"\b(?:borders? (?:{_W} ){{0,2}}(?:were|was|had been|have been|has been|remained) closed|"
         r"clos(?:ed|ing|ure of) (?:its |the |all |their )?(?:\w+ )?borders?)\b", re.IGNORECASE)),
@@ -116,16 +138,23 @@ _CUES_LOWER = [(kind, re.compile(pattern.pattern)) for kind, pattern in _CUES]
 # words (a plain alternation the engine skips through) spares the costly cue pattern most
 # of the text. Kinds whose wording is too open to name such words scan everything.
 _ANCHORS: dict[str, re.Pattern[str]] = {kind: re.compile(words) for kind, words in {
-    "raid": r"raid|round|sweep|crackdown|swept|stormed",
-    "detention": r"detain|detention|arrest|round|held",
-    "deportation": r"deport|expel|expul|pushed back|returned|removed|sent back|forced|forcibly|transferred|handed",
+    "raid": r"raid|round|sweep|crackdown|swept|stormed|searches|checks",
+    "detention": r"detain|detention|arrest|round|held|taken to|transferred to|brought to|moved to|sent to",
+    "deportation": r"deport|expel|expul|back|returned|removed|forced|forcibly|transferred|handed|push-back|summary",
     "extradition": r"extradit",
     "protest": r"protest|demonstrat|rall|march|riot|unrest|sit-in|hunger strike",
     "court_ruling": r"court|tribunal|ruling|judge",
     "border_closure": r"border",
     "agreement": r"agreement|memorandum|accord|deal|treaty|protocol|arrangement",
 }.items()}
-_ANCHORS_CI = {kind: re.compile(anchor.pattern, re.IGNORECASE) for kind, anchor in _ANCHORS.items()}
+# The verb-anchored policy wordings (the second policy_change entry of _CUES) have their own words.
+_POLICY_VERBS = re.compile(
+    r"since|took effect|abandon|abolish|repeal|scrap|revok|lifted|introduc|adopted|suspended|reinstated|ended|"
+    r"discontinu|extended|raised|increased|reduced|lowered|shortened|restricted|expanded|removed|limited|"
+    r"lengthened|announced|launched|unveiled")
+_ANCHORS_BY_CUE = [_POLICY_VERBS if kind == "policy_change" and i > 0 and _CUES[i - 1][0] == "policy_change"
+                   else _ANCHORS.get(kind) for i, (kind, _) in enumerate(_CUES)]
+_ANCHORS_BY_CUE_CI = [None if a is None else re.compile(a.pattern, re.IGNORECASE) for a in _ANCHORS_BY_CUE]
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _REPORT_YEAR_KINDS = frozenset({"policy_change", "border_closure"})
 _PERSON_KINDS = frozenset(KINDS) - {"agreement", "protest"}
@@ -135,7 +164,8 @@ _NEGATION = re.compile(r"\b(?:not|never|no|n[o’']t|without)\s+(?:\w+\s+){0,2}$
 _PEOPLE = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:people|persons|individuals|migrants|foreigners|refugees|asylum[- ]seekers|"
     r"protesters|demonstrators|detainees|nationals|citizens|workers|children|women|men|activists|"
-    r"journalists|students|families|prisoners|members|supporters|officers|Uzbeks|Tajiks|Kyrgyz|[A-Z]\w+s)\b")
+    r"journalists|students|families|prisoners|members|supporters|officers|"
+    r"survivors|soldiers|passengers|minors|boys|girls|adults|deportees|returnees|victims|Uzbeks|Tajiks|Kyrgyz|[A-Z]\w+s)\b")
 _PLACE = re.compile(
     r"\b(?:in|at|on|near)\s+(?:the\s+)?([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,3}"
     r"(?:\s+(?:region|province|district|highway|city|village|camp|border|checkpoint|airport|port|oblast))?)")
@@ -158,6 +188,10 @@ class EventHit:
 
 _REPORTING = re.compile(
     r"\b(?:reported|said|stated|claimed|noted|found|documented|told|wrote|alleged|confirmed)\b(?: that)?", re.IGNORECASE)
+_NAMING_YEAR = re.compile(r"\b((?:19|20)\d{2})\s+$")
+_RIGHT_AFTER = re.compile(r"\s*(?:,\s*)?(?:in|on)\s+(?:about\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+# "between 1 and 15 September": the first day is written bare, the month only once
+_DAY_RANGE_OPENER = re.compile(r"\b(?:between|from)\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|until|-|–)\s*$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _JOINED_MONTHS = re.compile(r"^\s*(?:and|to|until|till|through|[-–—])\s*$")
 _PERIOD_OPENER = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
@@ -167,6 +201,11 @@ _SNAPSHOT = re.compile(r"\b(?:as of|as at|at the end of|by the end of|at year[�
 _QUANTITY = re.compile(r"\b(?:hundreds|thousands|dozens|scores|tens of thousands)\s+of\b", re.IGNORECASE)
 _AGGREGATE_KINDS = frozenset({"detention", "deportation", "extradition"})
 _CARRY_NEEDS_QUANTITY = frozenset({"detention", "deportation", "extradition", "other"})
+# "6,383 passed through the centres in 2023 and 2,987 were repatriated": a yearly flow is a statistic
+_MOVEMENT = re.compile(r"repatriated|released", re.IGNORECASE)
+_PLACE_HELD = re.compile(
+    r"\b(?:centres?|centers?|facilit(?:y|ies)|camps?|prisons?|sites?|shelters?|units?|stations?|capacity|designed for|"
+    r"built for)\b[^.;]*$", re.IGNORECASE)
 _STOCK_CUE = re.compile(r"were (?:[\w’'-]+ ){0,2}held in\b")
 _ANNOUNCEMENT = re.compile(r"announced\b")
 _YEARLY = re.compile(r"\d{4}(?:/\d{4})?")
@@ -207,17 +246,27 @@ def sentence_dates(text: str, start: int, end: int, default_year: int | None) ->
             out.append(DateMention(d.start, nxt.end, f"{first}/{nxt.value}", "period", d.year_inferred and nxt.year_inferred))
             i += 2
             continue
+        day_range = (_DAY_RANGE_OPENER.search(text, max(start, start + d.start - 20), start + d.start)
+                     if d.kind == "day" and not d.is_period else None)
+        if day_range and int(day_range.group(1)) < int(d.value[8:10]):
+            first = f"{d.value[:8]}{int(day_range.group(1)):02d}"
+            out.append(DateMention(day_range.start() - start, d.end, f"{first}/{d.value}", "period", d.year_inferred))
+            i += 1
+            continue
         out.append(d)
         i += 1
     return out
 
 
-def _date_in_sentence(mentions: list[DateMention], offset: int, text: str, sentence_start: int) -> DateMention | None:
+def _date_in_sentence(mentions: list[DateMention], offset: int, text: str, sentence_start: int,
+                      cue_end: int | None = None) -> DateMention | None:
     """The date of the cue at ``offset``: the last one written before it, unless a reporting verb
     stands between that date and the cue ("In July, X reported that police detained ... between
     February and July"): the earlier date then dates the report, and a date after the cue wins."""
     before = [d for d in mentions if d.end <= offset]
     after = [d for d in mentions if d.start >= offset]
+    if after and cue_end is not None and _RIGHT_AFTER.match(text, sentence_start + cue_end, sentence_start + after[0].start):
+        return after[0]  # "the policy was abandoned in 2015": the verb's own date beats the sentence's opener
     # "men who had been held there since 2014 began a hunger strike": a "since" date starts a
     # state described on the way; it dates the event only when nothing else does.
     settled = [d for d in before if not _SINCE.search(text, max(sentence_start, sentence_start + d.start - 7),
@@ -364,9 +413,9 @@ def find_events(document: Document) -> list[EventHit]:
     # and offsets agree whenever lower-casing keeps the length (else fall back to re.I).
     lowered = text.lower()
     scanned, patterns = (lowered, _CUES_LOWER) if len(lowered) == len(text) else (text, _CUES)
-    anchors = _ANCHORS if scanned is lowered else _ANCHORS_CI
-    for kind, pattern in patterns:
-        for cue in _cue_matches(pattern, anchors.get(kind), scanned, sentences):
+    anchors = _ANCHORS_BY_CUE if scanned is lowered else _ANCHORS_BY_CUE_CI
+    for (kind, pattern), anchor in zip(patterns, anchors, strict=True):
+        for cue in _cue_matches(pattern, anchor, scanned, sentences):
             k = _bisect(sentences, cue.start())
             if k is None:
                 continue
@@ -384,9 +433,16 @@ def find_events(document: Document) -> list[EventHit]:
                 continue  # "X and Y were released" is a case; a mass release gives a number
             if kind == "detention" and count is not None and _STOCK_CUE.match(scanned, cue.start()):
                 continue  # "1,056 people were held in immigration detention on 30 June": a stock figure
-            mention = _date_in_sentence(dates_of(k), cue.start() - sentence.start, text, sentence.start)
+            occupancy = (kind == "detention" and scanned.startswith("held", cue.start())
+                         and _PLACE_HELD.search(text, max(sentence.start, cue.start() - 80), cue.start()))
+            mention = _date_in_sentence(dates_of(k), cue.start() - sentence.start, text, sentence.start,
+                                        cue.end() - sentence.start)
+            named = (_NAMING_YEAR.search(text, max(sentence.start, cue.start() - 8), cue.start())
+                     if mention is None and kind == "policy_change" else None)
             if mention is not None:
                 date, rule = mention.value, "sentence-date"
+            elif named is not None:  # "a 2020 decree raised the maximum": the text's year is the change's
+                date, rule = named.group(1), "sentence-date"
             elif (previous := carried(k)) is not None:
                 if kind in _CARRY_NEEDS_QUANTITY and not _quantity(text, sentence, count):
                     continue
@@ -400,7 +456,10 @@ def find_events(document: Document) -> list[EventHit]:
                 date, rule = str(document.year), "report-year"
             else:
                 continue
-            if kind in _AGGREGATE_KINDS and count is not None and (_YEARLY.fullmatch(date) or _long_span(date)):
+            if occupancy and "/" not in date:
+                continue  # "the centre held 1,420 people in late August": a head count; over a period, an episode
+            aggregate = kind in _AGGREGATE_KINDS or kind == "other" and _MOVEMENT.search(cue.group())
+            if aggregate and count is not None and (_YEARLY.fullmatch(date) or _long_span(date)):
                 continue  # a yearly total ("8,372 people were removed in 2022-23") is a statistic
             hits.append(EventHit(kind, sentence, cue.start(), cue.end(), date, f"{kind}:{rule}", count))
     hits.sort(key=lambda h: (h.cue_start, KINDS.index(h.kind)))

@@ -171,6 +171,7 @@ class _Reader:
         self.block_intro: str | None = None
         self.block_items = 0
         self.block_numbered = False
+        self.block_paragraph = 0  # the number of the numbered paragraph that opened the list
         self._after_recommendations = False  # inside a section headed "Recommendations"
 
     def line(self, i: int) -> str:
@@ -275,7 +276,7 @@ class _Reader:
                     i = nxt
                     continue
             numbered = bool(bullet) and bool(_NUMBERED.match(line))  # "24. The State party should:" is a paragraph
-            if numbered and self.block and self.block_numbered:
+            if numbered and self.block and self.block_numbered and not self._list_item(line, body):
                 self.block = False  # the next numbered paragraph closes the (a), (b) list of the previous one
             if bullet and self.block and not body.endswith(":"):
                 item, nxt = self.read_item(i, body_start, question=False)
@@ -287,6 +288,8 @@ class _Reader:
             if (not bullet or numbered) and _INTRO.search(stripped) and len(stripped) < 400:
                 self.block, self.block_intro, self.block_items = True, _intro_body(stripped), 0
                 self.block_numbered = numbered
+                number = re.match(r"\s*(\d{1,3})", line) if numbered else None
+                self.block_paragraph = int(number.group(1)) if number else 0
                 i += 1
                 continue
             if (not bullet and self._after_recommendations and len(stripped) < 80 and not _TERMINAL.search(stripped)
@@ -306,6 +309,19 @@ class _Reader:
                 self._prose(i)
             i += 1
         return self.items
+
+    def _list_item(self, line: str, body: str) -> bool:
+        """Under a numbered paragraph that ends in a colon, is this numbered line one of its items?
+
+        Submissions number their paragraphs and then number the recommendations again from 1
+        ("11. We ask that the State: / 1. Adopt ... / 2. Repeal ..."): an item restarts the
+        count or gives an order; the next paragraph does neither.
+        """
+        number = re.match(r"\s*(\d{1,3})", line)
+        if number and int(number.group(1)) == self.block_items + 1 and self.block_items < int(number.group(1)) <= 30 \
+                and int(number.group(1)) < self.block_paragraph:
+            return True
+        return bool(_IMPERATIVE.match(body))
 
     def _starts_paragraph(self, i: int) -> bool:
         if i == 0:

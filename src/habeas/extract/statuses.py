@@ -467,9 +467,27 @@ def _upr_prose(document: Document) -> Iterator[Fact]:
                            "yes", year.group(1), "prose.upr")
 
 
+_FACILITY_TYPE_END = re.compile(r"(?:administrative|ad[\s-]hoc|criminal)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+def _facility_type_rows(text: str) -> Iterator[re.Match[str]]:
+    """Rows of a facilities table: find the closing type cell first, then check that line only."""
+    for end in _FACILITY_TYPE_END.finditer(text):
+        line_start = text.rfind("\n", 0, end.start()) + 1
+        row = _FACILITY_TYPE_ROW.match(text, line_start, end.end())
+        if row is not None:
+            yield row
+
+
 def _regex_prose(document: Document) -> Iterator[Fact]:
     text = document.text
-    for m in _LEGAL_TRADITION.finditer(text):
+    # Cheap word checks first: each pattern below scans the whole text, so skip it when
+    # the words it needs are absent (most documents).
+    low = text.lower()
+    has_tradition = "tradition" in low or "legal system" in low
+    has_nhri_status = "status" in low or "human rights institution" in low
+    has_constitution = "onstitution" in low
+    for m in (_LEGAL_TRADITION.finditer(text) if has_tradition else ()):
         if m.group("value3"):
             s_start, _ = _sentence_bounds(text, m.start())
             start = s_start if m.start() - s_start <= 60 else m.start()
@@ -481,15 +499,15 @@ def _regex_prose(document: Document) -> Iterator[Fact]:
             s_start, _ = _sentence_bounds(text, m.start())
             start = s_start if m.start() - s_start <= 60 else m.start()
             yield _status_fact(document, start, m.end(), "legal_tradition", value, None, "prose.legal_tradition")
-    for m in _NHRI_STATUS.finditer(text):
+    for m in (_NHRI_STATUS.finditer(text) if has_nhri_status else ()):
         value = "no" if m.group("none") or m.group("grade") == "B" else "yes"
         yield _status_fact(document, m.start(), m.end(), "nhri_independent", value, m.group("year"), "prose.nhri_status")
-    for m in _CONSTITUTION_GUARANTEE.finditer(text):
+    for m in (_CONSTITUTION_GUARANTEE.finditer(text) if has_constitution else ()):
         s_start, s_end = _sentence_bounds(text, m.start())
         if _NEGATED_CLAUSE.search(text, m.start(), m.end()):
             continue
         yield _status_fact(document, m.start(), m.end(), "constitutional_guarantees", "yes", None, "prose.constitution")
-    for m in _FACILITY_TYPE_ROW.finditer(text):
+    for m in _facility_type_rows(text):
         value = _CATEGORY_VALUES["facility_types"][m.group(1).casefold().replace("ad-hoc", "ad hoc")]
         yield _status_fact(document, m.start(), m.end(), "facility_types", value, None, "table.facility_type")
 

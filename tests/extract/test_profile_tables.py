@@ -172,3 +172,29 @@ def test_facts_are_always_well_formed(text: str) -> None:
         slug = fact.fields["indicator"]
         assert slug in vocabulary and fact.fields["unit"] == vocabulary[slug].unit
         assert re.match(r"^\d{4}$", fact.fields["date"])
+
+
+def test_stacked_series_split_between_their_labels() -> None:
+    """Two decimal series stacked under each other keep their own labels."""
+    text = ("Demographics\n"
+            "\t\tObservation Date\n"
+            "\t11.2\t2021\n"
+            "International migrants as a percentage of the\t\t\tRefugees\t98,040\t2019\n"
+            "population\t\t\tRefugees\t97,100\t2018\n"
+            "\t4.1\t2021\n"
+            "Ratio of refugees per 1000 inhabitants\t3.9\t2020\n")
+    rows = _rows(_doc(text))
+    assert ("international_migrants_pct", 11.2, "2021") in rows
+    assert ("refugees_per_1000", 4.1, "2021") in rows
+    assert ("refugees_per_1000", 3.9, "2020") in rows
+
+
+def test_split_header_word_still_resets_length_series() -> None:
+    text = ("LENGTH OF DETENTION\n"
+            "Maximum length of\tNumber of Days\tObservation Date\n"
+            "detention\t365\t2021\n"
+            "Average length of\tNumber of Days\tObserva tion Date\n"
+            "detention\t\t48\t2020\n")
+    rows = _rows(_doc(text))
+    assert ("detention_length_max_days", 365, "2021") in rows
+    assert ("detention_length_avg_days", 48, "2020") in rows

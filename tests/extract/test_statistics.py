@@ -268,3 +268,21 @@ def test_a_legal_limit_is_not_dated_by_the_title_of_its_law() -> None:
 )
 def test_round_two_look_alikes_are_left_alone(text: str) -> None:
     assert [s for s in _stats(text) if s[0] not in ("apprehensions",)] == []
+
+
+def test_children_passing_through_detention_are_detained_minors() -> None:
+    found = _stats("Officials said that 1,234 children went through the pre-removal centres in 2021.")
+    assert found == [("detained_minors", 1234, "2021")]
+
+
+def test_migrants_in_a_town_are_not_the_national_stock() -> None:
+    assert _stats("In May 2022 police cleared a camp of some 450 migrants in Dunkirk.") == []
+    assert ("international_migrants", 2500000, "2020") in _stats("There were 2,500,000 migrants in Germany in 2020.")
+
+
+def test_security_detention_without_charge_is_no_immigration_limit() -> None:
+    assert _stats("The emergency act allows detention for up to 18 months without charge.") == []
+
+
+def test_value_cell_beside_a_year_cell_is_left_to_the_table_reader() -> None:
+    assert _stats("Recognition\t41.5\t2019\tStateless persons\t812\t2019") == []

@@ -50,8 +50,9 @@ _QUICK_FACT = re.compile(
     r"^(?P<label>[^\t\n]{3,90}?)\s*\(\s*(?P<year>(?:19|20)\d\d)\s*\)\s*\t\s*"
     r"(?P<value>Not\s+Available|N/?A|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*%?\s*(?:\t\s*)*$",
     re.I)
-_HEADER = re.compile(r"^(?:[o0]bservation\s+dates?|number\s+of\s+days|yes/no|name|year|value)$", re.I)
-_RESET = re.compile(r"(?i:[o0]bservation\s+date)|^[^a-z\t]*[A-Z]{4,}[^a-z\t]*$")
+_OBSERVATION = r"[o0]\s?b\s?s\s?e\s?r\s?v\s?a\s?t\s?i\s?o\s?n"  # OCR splits words ("Observa tion")
+_HEADER = re.compile(rf"^(?:{_OBSERVATION}\s+dates?|number\s+of\s+days|yes/no|name|year|value)$", re.I)
+_RESET = re.compile(rf"(?i:{_OBSERVATION}\s+date)|^[^a-z\t]*[A-Z]{4,}[^a-z\t]*$")
 _STOPWORDS = {"of", "the", "a", "an", "as", "by", "in", "and", "to", "year", "total", "number", "new", "on", "for"}
 _MAGNITUDE_JUMP = 10.0
 _SAME_MAGNITUDE = 3.0
@@ -347,7 +348,50 @@ def _series(values: list[ValueRow], labels: list[tuple[int, str]], resets: list[
     ordered_resets = sorted(resets)
     for block in orphans:
         _attach_orphan(block, series, ordered_resets)
+    series = [part for s in series for part in _split_by_label_blocks(s)]
     return _merge_unlabelled(series, resets)
+
+
+def _label_blocks(labels: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Labels grouped into blocks: a capitalised fragment starts one, lower-case lines continue it."""
+    blocks: list[list[tuple[int, str]]] = []
+    for line, text in sorted(labels):
+        if blocks and (text[:1].islower() or not text[:1].isalpha()):
+            blocks[-1].append((line, text))
+        else:
+            blocks.append([(line, text)])
+    return blocks
+
+
+def _split_by_label_blocks(s: Series) -> list[Series]:
+    """Split a series that sits beside two labels naming different indicators.
+
+    Garbled profiles stack two short series of the same magnitude under each other
+    ("13.8 2020" above one label, "5.4 2020" above the next): the rows then share one
+    series, and their joined labels pick one indicator for all. Each row goes to the
+    nearest label block (by its lines, then by its first line).
+    """
+    if len(s.rows) < 2 or len(s.labels) < 2:
+        return [s]
+    blocks = _label_blocks(s.labels)
+    if len(blocks) < 2:
+        return [s]
+    slugs = []
+    for block in blocks:
+        found = match_label(" ".join(text for _, text in block))
+        if found is None or not _plausible(found[0], s.rows):
+            return [s]
+        slugs.append(found[0])
+    if len(set(slugs)) < len(slugs):
+        return [s]
+    parts = [Series(labels=list(block)) for block in blocks]
+    for row in s.rows:
+        best = min(range(len(blocks)), key=lambda i: (min(abs(row.line - line) for line, _ in blocks[i]),
+                                                         abs(row.line - blocks[i][0][0])))
+        parts[best].rows.append(row)
+    if any(not part.rows for part in parts):
+        return [s]
+    return parts
 
 
 def _merge_unlabelled(series: list[Series], resets: list[int]) -> list[Series]:

@@ -16,6 +16,7 @@ report's year (figures in the present tense describe the report's time).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -139,14 +140,14 @@ _VERB_RULES: list[tuple[str, re.Pattern[str], float]] = [
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _STOCK_AFTER = re.compile(
     r"^(?!\s*(?:who|that|which)\b)[^,]*?\b(?:in\s+the\s+country|living\s+in|live\s+in|resid(?:e|ing)\s+in|present\s+in|"
-    rf"in\s+(?!{_MONTH_NAMES}\b)[A-Z][a-z]+\b(?!\s+\d))")
+    rf"in\s+(?!{_MONTH_NAMES}\b)(?P<place>[A-Z][a-z]+)\b(?!\s+\d))")
 _STOCK_BEFORE = re.compile(r"\b(?:host|hosts|hosted|hosting|home\s+to|there\s+(?:were|are|was|is))\s*$", re.I)
 _REGULARISED_BEFORE = re.compile(r"\b(?:legali[sz]ed|regulari[sz]ed)\s+(?:the\s+(?:status|stay|residence)\s+of\s+)?$", re.I)
 _ANAPHORA_BEFORE = re.compile(r"\b(?:a\s+)?(?:figure|estimate|number|total)\s+of\s*$|\bestimated\s*$", re.I)
 _ANAPHORA_AFTER = re.compile(r"^\s*(?:for\b|in\b|$)", re.I)
 _SAME_YEAR = re.compile(r"\b(?:that|the)\s+same\s+(?:year|period)\b|\bthat\s+year\b", re.I)
 _DETENTION_LENGTH_CONTEXT = re.compile(r"\b(?:held|detained|detention|kept|hold|holding)\b", re.I)
-_NOT_DETENTION_LENGTH = re.compile(r"\b(?:imprison\w*|arrest|sentence\w*|prison|pre-?trial|probation|stay|register\w*|ban|visa|permit|contact)\b", re.I)
+_NOT_DETENTION_LENGTH = re.compile(r"\b(?:imprison\w*|arrest|without\s+(?:charge|trial)|terror\w*|sentence\w*|prison|pre-?trial|probation|stay|register\w*|ban|visa|permit|contact)\b", re.I)
 _PERCENT_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("refugee_recognition_rate", re.compile(
         r"\b(?:recognition|approval|acceptance)\s+rate\b|\brecogni[sz]ed\b[^.]*?\bas\s+refugees\b", re.I)),
@@ -295,6 +296,25 @@ def _last_word(window: str) -> str:
     return window.rstrip()[-16:].lower()
 
 
+_TAB_YEAR_CELL = re.compile(r"\t+ *(?:19|20)\d\d\b")
+_CHILD_NOUN = re.compile(r"children|minors|boys|girls", re.I)
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """First words of country names, lower-cased: "in France" names a country, "in Calais" a town."""
+    import pycountry
+
+    words: set[str] = set()
+    for c in pycountry.countries:
+        for name in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")):
+            for part in re.split(r"[,(]", name or "")[:1]:
+                first = part.strip().split(" ")[0].lower() if part.strip() else ""
+                if first and first not in ("the", "republic", "kingdom", "state", "united"):
+                    words.add(first)
+    return frozenset(words | {"the", "kingdom", "republic", "united"})
+
+
 def _plainly_rejected(n: NumberMention) -> bool:
     """Rejections that need no context: checked before any date is parsed."""
     return n.value is None or n.is_year_like or n.has_currency or n.value <= 0
@@ -319,6 +339,8 @@ def _rejected(n: NumberMention, sentence: str, s_start: int, dates: list[DateMen
     if (sentence[max(0, a - 2):a] == "  " or sentence[a - 1:a] == "\t" or sentence[max(0, a - 2):a].strip(" ") == "|") \
             and _TABLE_ROW_TAIL.match(sentence, b):
         return True  # a cell of a text table: table_statistics reads it with its column's year
+    if sentence[b:b + 1] == "\t" and _TAB_YEAR_CELL.match(sentence, b):
+        return True  # "29.7<TAB>2019": a value cell beside its year cell, read by the table extractors
     if _OPEN_PAREN.search(sentence[max(0, a - 80):a]):
         return True
     return False
@@ -427,11 +449,16 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
                     continue
                 if slug == "migrant_arrivals" and not migrant_noun:
                     continue
+                if slug == "immigration_detainees" and noun and _CHILD_NOUN.fullmatch(noun.group("noun").strip()):
+                    return "detained_minors", "verb:detained_minors", confidence  # the children among the detainees
                 return slug, f"verb:{slug}", confidence if noun else confidence - 0.1
         if migrant_noun and re.search(r"\b(?:were|had\s+been|have\s+been)\s+detained\b", tail, re.I) \
                 and re.search(r"\b(?:immigration|migration|deport|irregular|illegal)", sentence, re.I):
             return "immigration_detainees", "verb:detained", 0.55
-        if migrant_noun and not re.fullmatch(_NATIONALITY, noun.group("noun").strip()) and (_STOCK_AFTER.search(tail) or _STOCK_BEFORE.search(before)) \
+        stock = _STOCK_AFTER.search(tail)
+        if stock is not None and stock.group("place") and stock.group("place").lower() not in _country_words():
+            stock = None  # "300 migrants in Calais": a local group, not the country's migrant stock
+        if migrant_noun and not re.fullmatch(_NATIONALITY, noun.group("noun").strip()) and (stock or _STOCK_BEFORE.search(before)) \
                 and not re.search(r"\b(?:were|was|had\s+been|have\s+been)\s+\w+ed\b", tail):
             return "international_migrants", "stock", 0.7
     figure_at = _FIGURE_AT.search(before)

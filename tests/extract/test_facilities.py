@@ -128,3 +128,16 @@ def test_dot_leader_facility_rows_take_the_place_cell() -> None:
 
 def test_an_office_abroad_is_not_a_facility() -> None:
     assert facilities("The agency opened an office in Geneva in 2020.") == {}
+
+
+def test_plural_airport_zones_and_particle_names() -> None:
+    """Plural "waiting zones" loosely tied to an airport name a kind of place; a direct "zone at X Airport" is one."""
+    assert _facilities("People are held in waiting zones at airports and ports, the largest of which is at "
+                       "Ville-Charles de Gaulle airport.") == {}
+    found = _facilities("Travellers were held for days in the transit zone at Ville-Charles de Gaulle Airport.")
+    assert found == {"transit zone at Ville-Charles de Gaulle Airport": "Ville-Charles de Gaulle"}
+
+
+def test_windowed_scan_keeps_the_longest_name() -> None:
+    found = _facilities("Deportees were held at the Haji Camp holding center in Peshawar for weeks.")
+    assert "Haji Camp holding center" in found

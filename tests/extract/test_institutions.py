@@ -117,3 +117,8 @@ def test_bodies_named_with_their_role() -> None:
 def test_state_agencies_and_treaty_bodies_are_not_ngos() -> None:
     found = _names("The Freedonia Asylum Service rejected 400 claims. The UN Human Rights Committee asked questions.")
     assert not any(kind == "ngo" for kind in found.values())
+
+
+def test_defender_of_rights_and_its_gloss() -> None:
+    found = _names("The centres are visited by the Defender of Rights (Défenseur des droits) every year.")
+    assert found == {"Defender of Rights": "ombudsperson"}

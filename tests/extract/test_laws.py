@@ -136,3 +136,11 @@ def test_numbered_citations_fold_into_the_law_they_number() -> None:
 
 def test_a_law_yet_to_be_adopted_is_not_named() -> None:
     assert laws("The State party plans to adopt a law on asylum.") == {}
+
+
+def test_organisation_names_and_glossed_decrees() -> None:
+    """ "Refugee Law Clinic" is an organisation; a decree in parentheses glosses the law just named."""
+    found = laws("Submitted by the Refugee Law Clinic Network. The Asylum Law governs detention. "
+                 "The Nationality Law of 1959 (Amiri Decree No. 15 of 1959) applies.")
+    assert set(found) == {"Asylum Law", "Nationality Law"}
+    assert found["Nationality Law"]["number"] == "15"

@@ -165,3 +165,11 @@ def test_dot_leader_rows_with_repeated_values() -> None:
     upr = {(f.fields["value"], f.fields["date"]) for f in facts if f.fields["indicator"] == "upr_detention_recommendation"}
     assert upr == {("yes", "2014"), ("no", "2019")}
     assert any(f.fields["indicator"] == "facility_types" and f.fields["value"] == "administrative" for f in facts)
+
+
+def test_detention_law_needs_a_migration_context() -> None:
+    """A security act "which allows detention" of protesters says nothing about migration detention."""
+    assert not any(i == "has_detention_laws" for i, _ in _pairs(
+        "Critics condemned the security act, which allows detention for up to a year, against protesters."))
+    assert ("has_detention_laws", "yes") in _pairs(
+        "The Aliens Act allows the detention of foreigners awaiting removal for up to six months.")

@@ -144,3 +144,10 @@ def test_dot_leader_tables_and_article_rows() -> None:
 def test_protocol_the_same_year_takes_the_parent_year() -> None:
     acts = _acts("Freedonia ratified the Refugee Convention in 1968 and its Protocol the same year.")
     assert ("PCRSR", "ratification", 1968) in acts
+
+
+def test_urged_acts_are_not_reported_acts() -> None:
+    """A recommendation ("Accede to ...", "should ratify ...") names treaties and years but reports no act."""
+    assert _acts("4. Accede to the 1951 Refugee Convention and its 1967 Protocol and to the 1954 statelessness "
+                 "convention.\n5. Ruritania should ratify the Convention against Torture by 2030.\n") == set()
+    assert _acts("Ruritania acceded to the Convention against Torture in 1996.") == {("CAT", "ratification", 1996)}

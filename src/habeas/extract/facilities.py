@@ -16,6 +16,7 @@ from functools import lru_cache
 import pycountry
 
 from habeas.domain import Document, Fact, FactType
+from habeas.extract.analysis import lowered
 from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
 
@@ -73,10 +74,11 @@ _CELL_PLACE_AFTER = re.compile(r"(?:\t| {2,})[ \t]*(?P<place>[A-Z][\w’'-]+(?:[
                                re.MULTILINE)
 # An organisation, not a place: "the Beirut Centre for Migrant Rights".
 _ORGANISATION_AFTER = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
-_AIRPORT = re.compile(r"\b(?P<airport>(?P<where>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}?)(?:\s+International)?\s+[Aa]irport)\b")
+_AIRPORT = re.compile(r"\b(?P<airport>(?P<where>[A-Z][\w’'-]+(?:\s+(?:(?:de|du|des|la|le|van|von|der|da|di|del)\s+)?[A-Z][\w’'-]+){0,2}?)(?:\s+International)?\s+[Aa]irport)\b")
 _AIRPORT_ZONE = re.compile(
     r"\b(?P<zone>(?:(?:restricted|transit|international|waiting|connection|holding|detention|departure|arrivals?)\s+){1,2}"
     r"(?:zone|area|room|lounge|facility)s?)\b", re.IGNORECASE)
+_ZONE_TO_AIRPORT = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?")
 _HELD = re.compile(r"\b(?:held|detained|confined|kept|stranded|holding|detention)\b", re.IGNORECASE)
 _DETENTION_WORD = re.compile(r"[Dd]etention|[Rr]emoval|[Dd]eportation|[Hh]olding")
 _TABLE_HEADER = re.compile(r"^\s*Name\t+Place\b", re.IGNORECASE)
@@ -113,6 +115,46 @@ _CENTRE_OF = re.compile(
     r"(?i:\b(?:special\s+)?(?:reception|detention|holding|removal|deportation|temporary\s+accommodation)\s+"
     r"(?:centre|center|facility|unit))\s+of\s+the\s+(?P<place>" + _PROPER + r")"
     r"\s+(?:city|regional|provincial|district|oblast|municipal)\s+(?:[A-Z][\w-]+(?:\s+(?:of|for)\s+|\s+)){1,4}")
+
+
+# --- speed: costly patterns run only in windows around a rare head word -----------------------------
+# Each anchor is a lower-case pattern scanned over the lower-cased text (cheap); the costly pattern is
+# then tried only in a window around each hit. A window reaches far enough back for the longest name.
+_NAMED_ANCHOR = re.compile(r"(?<![\w-])(?:centre|center|facility|irc|depot|station|camp|accommodation|prison|jail|house|cells)(?![\w’'-])")
+_PAIR_ANCHOR = re.compile(r"(?<![\w-])(?:centres|centers|facilities|camps)\b")
+_PLACED_ANCHOR = re.compile(
+    r"(?:centre|center|facility|camp|foreigners|nationals|aliens|migrants)\s+(?:in|at|near|outside)\s")
+_LEADER_ANCHOR = re.compile(r"(?:administrative|ad[\s-]hoc|criminal|unknown)[ \t]*$", re.MULTILINE)
+_ACRONYM_ANCHOR = re.compile(r"\([A-Z]{2,6}\)")
+_UNNAMED_ANCHOR = re.compile(r"(?:facility|centre|center|camp|site)\s")
+_CENTRE_OF_ANCHOR = re.compile(r"(?:centre|center|facility|unit)\s+of\s+the\s")
+_CENTRES_IN_ANCHOR = re.compile(r"(?:centres|centers|facilities|camps)\s*,?\s+(?:located\s+|situated\s+)?in\s")
+
+
+def _anchored(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str], back: int, forward: int,
+              case_sensitive_anchor: bool = False) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds around the anchor's hits: the first match covering each hit.
+
+    Anchors are lower-case patterns scanned over the lower-cased text, unless
+    ``case_sensitive_anchor`` (then over the text itself). Without a usable
+    lower-cased copy the plain scan runs.
+    """
+    haystack = text if case_sensitive_anchor else lowered(text)
+    if haystack is None:
+        yield from pattern.finditer(text)
+        return
+    last_end = 0
+    for a in anchor.finditer(haystack):
+        if a.start() < last_end:
+            continue
+        lo = max(0, a.start() - back, last_end)
+        for m in pattern.finditer(text, lo, min(len(text), a.end() + forward)):
+            if m.start() <= a.start() < m.end():
+                last_end = m.end()
+                yield m
+                break
+            if m.start() > a.start():
+                break
 
 
 @lru_cache(maxsize=1)
@@ -157,7 +199,7 @@ def _table_facts(document: Document, extractor: str) -> Iterator[Fact]:
 
 
 def _leader_facts(document: Document, extractor: str) -> Iterator[Fact]:
-    for m in _LEADER_ROW.finditer(document.text):
+    for m in _anchored(_LEADER_ROW, document.text, _LEADER_ANCHOR, 400, 2):
         name, place = m.group("name").strip(" ."), m.group("place").strip(" .")
         if not place or name.isupper():
             continue
@@ -174,7 +216,7 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 def _more_prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
     """Facility families without a proper name of their own: acronyms, town lists, makeshift and unnamed places."""
     text = document.text
-    acronyms = {m.group("acr") for m in _FACILITY_ACRONYM.finditer(text)}
+    acronyms = {m.group("acr") for m in _anchored(_FACILITY_ACRONYM, text, _ACRONYM_ANCHOR, 90, 1, case_sensitive_anchor=True)}
     for acr in sorted(acronyms):
         for m in re.finditer(r"\b" + acr + r"\s+(?:of|in|at)\s+(?P<place>" + _PROPER + r")", text):
             after = re.match(r"\s*,?\s+in\s+(?P<place>" + _PROPER + r")", text[m.end():m.end() + 60])
@@ -182,7 +224,7 @@ def _more_prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
             yield make_fact(document, FactType.FACILITY, m.start(), m.end(),
                             {"name": " ".join(m.group(0).split()), "place": place},
                             extractor=extractor, rule="prose.acronym", confidence=0.6)
-    for m in _CENTRES_IN.finditer(text):
+    for m in _anchored(_CENTRES_IN, text, _CENTRES_IN_ANCHOR, 80, 700):
         head = {"centres": "centre", "centers": "center", "facilities": "facility", "camps": "camp"}[m.group("head")]
         items = m.group("items")
         base = m.start("items")
@@ -198,7 +240,7 @@ def _more_prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
         yield make_fact(document, FactType.FACILITY, m.start("name"), m.end("place"),
                         {"name": f"{m.group('name')} in {m.group('place')}", "place": m.group("place")},
                         extractor=extractor, rule="prose.held_in", confidence=0.55)
-    for m in _UNNAMED_PLACED.finditer(text):
+    for m in _anchored(_UNNAMED_PLACED, text, _UNNAMED_ANCHOR, 70, 200):
         place = m.group("place")
         s_start, s_end = _sentence(text, m.start())
         if place.casefold() in _countries() or place.split()[0].casefold() in _MONTHS \
@@ -208,7 +250,7 @@ def _more_prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
         yield make_fact(document, FactType.FACILITY, m.start("name"), end,
                         {"name": " ".join(text[m.start("name"):end].split()), "place": place},
                         extractor=extractor, rule="prose.unnamed_placed", confidence=0.55)
-    for m in _CENTRE_OF.finditer(text):
+    for m in _anchored(_CENTRE_OF, text, _CENTRE_OF_ANCHOR, 70, 300):
         yield make_fact(document, FactType.FACILITY, m.start(), m.end(),
                         {"name": " ".join(m.group(0).split()), "place": m.group("place")},
                         extractor=extractor, rule="prose.centre_of", confidence=0.6)
@@ -224,6 +266,9 @@ def _place_after(text: str, end: int) -> str | None:
 def _airport_facts(document: Document, extractor: str) -> Iterator[Fact]:
     """Airport zones where people are held: "the transit zone at <X> Airport", or both named in one sentence."""
     text = document.text
+    low = lowered(text)
+    if low is not None and "airport" not in low:
+        return
     for m in _AIRPORT.finditer(text):
         where = _strip_generic(m.group("where"))
         if not where or where.casefold() in _countries():
@@ -239,6 +284,8 @@ def _airport_facts(document: Document, extractor: str) -> Iterator[Fact]:
         start, end = min(zone.start(), airport_start), max(zone.end(), m.end())
         if end - start > 250:
             continue
+        if zone.group("zone").endswith("s") and not (zone.end() <= airport_start and _ZONE_TO_AIRPORT.fullmatch(text, zone.end(), airport_start)):
+            continue  # "waiting zones ... the largest of which is at X airport": a kind of place, not one
         airport = " ".join(text[airport_start:m.end()].split())
         yield make_fact(document, FactType.FACILITY, start, end,
                         {"name": f"{' '.join(zone.group('zone').split())} at {airport}", "place": where},
@@ -267,7 +314,7 @@ def _list_facts(document: Document, extractor: str) -> Iterator[Fact]:
 
 def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
     text = document.text
-    for m in _PAIR.finditer(text):
+    for m in _anchored(_PAIR, text, _PAIR_ANCHOR, 260, 40):
         for key in ("a", "b"):
             proper = _strip_generic(m.group(key))
             if not proper:
@@ -277,7 +324,7 @@ def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
             end = m.end(key) if key == "a" else m.end()
             yield make_fact(document, FactType.FACILITY, m.start(key), end, {"name": name, "place": proper},
                             extractor=extractor, rule="prose.pair", confidence=0.6)
-    for m in _NAMED.finditer(text):
+    for m in _anchored(_NAMED, text, _NAMED_ANCHOR, 220, 90):
         proper = _strip_generic(m.group("proper"))
         if not proper or proper.casefold() in _countries():
             continue
@@ -295,7 +342,7 @@ def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
         place = _place_after(text, m.end()) or " ".join(bare)
         yield make_fact(document, FactType.FACILITY, start, m.end("name"), {"name": " ".join(name.split()), "place": place},
                         extractor=extractor, rule="prose.named", confidence=0.65)
-    for m in _PLACED.finditer(text):
+    for m in _anchored(_PLACED, text, _PLACED_ANCHOR, 140, 120):
         place = m.group("place")
         if place.casefold() in _countries() or place.casefold() in _GENERIC or place.split()[0].casefold() in _MONTHS:
             continue

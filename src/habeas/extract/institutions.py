@@ -41,7 +41,7 @@ _NHRI = re.compile(
     r"(?:Human\s+Rights\s+(?:Commissioner|Ombudsman|Ombudsperson|Commission|Council)"
     r"|(?:Parliamentary\s+|Public\s+|Chief\s+|National\s+)?(?:Ombudsman|Ombudsperson|Ombudsman’s\s+Office|Ombudsman's\s+Office)"
     r"|Commissioner\s+for\s+(?:Human|Civil)\s+Rights|Commission(?:er)?\s+(?:on|of)\s+Human\s+Rights"
-    r"|Public\s+Defender|People[’']s\s+(?:Advocate|Defender)|Defensor[ií]a\s+del\s+Pueblo|Defensor\s+del\s+Pueblo"
+    r"|Defender\s+of\s+(?:Human\s+)?Rights|Public\s+Defender|People[’']s\s+(?:Advocate|Defender)|Defensor[ií]a\s+del\s+Pueblo|Defensor\s+del\s+Pueblo"
     r"|Protecteur\s+du\s+Citoyen|Défenseur\s+des\s+droits|Provedor\s+de\s+Justiça"
     r"|National\s+Preventive\s+Mechanism|Inspectorate\s+of\s+Prisons|Chief\s+Inspector\s+of\s+Prisons"
     r"|(?:Centre|Center|Institute|Council|Commission|Committee|Office|Board)\s+for\s+Human\s+Rights"

@@ -316,6 +316,10 @@ def _romance_mentions(document: Document) -> Iterable[_Mention]:
         yield _Mention(m.start(), m.end("title"), " ".join(m.group("title").split()))
 
 
+# A capitalised noun right after "<Subject> Law" makes it part of a longer proper name.
+_ORGANISATION_AFTER = re.compile(r"[ \t]+(?!(?:Article|Art|Articles|Section|Chapter|Part|No|Nr|Number|Of|On)\b)[A-Z][a-z]")
+
+
 def _subject_law_mentions(document: Document) -> Iterable[_Mention]:
     for m in _anchored(_SUBJECT_LAW, document.text, _LAW_ANCHOR, "title"):
         title = _clean_title_prefix(m.group("title"))
@@ -323,6 +327,8 @@ def _subject_law_mentions(document: Document) -> Iterable[_Mention]:
             continue
         if title.split()[0] == "Law" or _foreign_possessor(document.text, m.start(), document.country):
             continue
+        if not m.group("year") and _ORGANISATION_AFTER.match(document.text, m.end("title")):
+            continue  # "Refugee Law Clinic", "Migration Law Centre": an organisation, not a law
         mention = _Mention(m.end("title") - len(title), m.end("title"), title)
         if m.group("year"):
             mention.year_adopted = int(m.group("year"))
@@ -528,7 +534,7 @@ _GENERIC_TITLE_WORDS = frozenset({"law", "no", "decree", "legislative", "act", "
 
 
 # between a title and its parenthetical number: the rest of the title at most ("Act on Immigration (")
-_GLOSS_GAP = re.compile(r"(?:\s+(?:on|of|for|and|the|[A-Z][\w’'-]*)){0,6}\s*\(\s*")
+_GLOSS_GAP = re.compile(r"(?:\s+(?:on|of|for|and|the|[A-Z][\w’'-]*)){0,6}\s*\(\s*(?:[A-Z][\w’'-]*\s+){0,2}")
 
 
 def _fold_numbered(text: str, mentions: list[_Mention]) -> list[_Mention]:

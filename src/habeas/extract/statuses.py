@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from habeas.domain import Document, Fact, FactType
-from habeas.extract.analysis import finditer_ci, lower_pattern
+from habeas.extract.analysis import finditer_ci, lower_pattern, lowered
 from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
 from habeas.vocab import status_indicators
@@ -71,6 +71,7 @@ def _any_label_lower() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def _lower(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """Lower-case twin of a case-insensitive prose pattern, for ``finditer_ci``."""
     return lower_pattern(pattern)
@@ -362,7 +363,7 @@ def _sentence_date(document: Document, start: int, end: int, datelines: list[tup
 def _prose_facts(document: Document) -> Iterator[Fact]:
     text = document.text
     datelines = _datelines(document)
-    for entry in finditer_ci(_IRREGULAR_ENTRY, _lower(_IRREGULAR_ENTRY), text):
+    for entry in _cued(_IRREGULAR_ENTRY, text, _IRREGULAR_CUES):
         date = _report_date(document, entry.start(), datelines)
         s_start, s_end = _sentence_bounds(text, entry.start())
         window = (max(s_start, entry.start() - _MAX_CUE_DISTANCE), min(s_end, entry.end() + _MAX_CUE_DISTANCE))
@@ -378,17 +379,64 @@ def _prose_facts(document: Document) -> Iterator[Fact]:
                         extractor=f"{NAME}@{VERSION}", rule="prose.criminal_entry", confidence=0.7)
 
 
-def _simple_prose(document: Document, pattern: re.Pattern[str], indicator: str, value: str, rule: str) -> Iterator[Fact]:
+# Words that tie a sentence to migration: a law "which allows detention" of protesters is no migration-detention law.
+_MIGRATION_CUE = re.compile(
+    r"immigra|migra|foreign|alien|asylum|refugee|deport|remov|expul|expel|return|border|entry|residen|stateless"
+    r"|nationality|citizenship|visa|irregular|undocumented|trafficking|smuggl", re.IGNORECASE)
+
+
+def _simple_prose(document: Document, pattern: re.Pattern[str], indicator: str, value: str, rule: str,
+                  require: re.Pattern[str] | None = None, cues: tuple[str, ...] = ()) -> Iterator[Fact]:
     datelines: list[tuple[int, str]] | None = None
-    for m in finditer_ci(pattern, _lower(pattern), document.text):
+    matches = _cued(pattern, document.text, cues) if cues else finditer_ci(pattern, _lower(pattern), document.text)
+    for m in matches:
+        s_start, s_end = _sentence_bounds(document.text, m.start())
+        if require is not None and not require.search(document.text, s_start, s_end):
+            continue
         if datelines is None:
             datelines = _datelines(document)
-        s_start, s_end = _sentence_bounds(document.text, m.start())
         date = _sentence_date(document, s_start, s_end, datelines)
         start = s_start if m.start() - s_start <= 120 else m.start()
         yield make_fact(document, FactType.STATUS, start, m.end(),
                         {"indicator": indicator, "value": value, "date": date},
                         extractor=f"{NAME}@{VERSION}", rule=rule, confidence=0.6)
+
+
+def _cued(pattern: re.Pattern[str], text: str, cues: tuple[str, ...], back: int = 220,
+          forward: int = 220) -> list[re.Match[str]]:
+    """What ``finditer_ci(pattern, ...)`` finds, searched only around literal cue words every match contains.
+
+    A literal is found by the regex engine at memory speed, whereas a pattern opening on an
+    alternation is tried at every position; so the cue words are located first (in the
+    lower-cased text) and the pattern is run only in a window around each, keeping the first
+    match that covers the cue. Without a same-length lower-cased copy, the plain scan runs.
+    """
+    low = lowered(text)
+    twin = _lower(pattern)
+    if low is None:
+        return finditer_ci(pattern, twin, text)
+    hits = sorted(m.start() for cue in cues for m in _literal(cue).finditer(low))
+    found: list[re.Match[str]] = []
+    last_end = 0
+    for hit in hits:
+        if hit < last_end:
+            continue
+        for w in twin.finditer(low, max(0, hit - back, last_end), min(len(low), hit + forward)):
+            if w.start() > hit:
+                break
+            if hit < w.end():
+                m = pattern.match(text, w.start())
+                if m is None or m.end() != w.end():
+                    return finditer_ci(pattern, twin, text)
+                found.append(m)
+                last_end = m.end()
+                break
+    return found
+
+
+@lru_cache(maxsize=64)
+def _literal(word: str) -> re.Pattern[str]:
+    return re.compile(re.escape(word))
 
 
 def _status_fact(document: Document, start: int, end: int, indicator: str, value: str, date: str | None,
@@ -431,7 +479,7 @@ def _receives_complaints(document: Document) -> Iterator[Fact]:
     """ "The Ombudsman, who receives complaints from individuals": the NHRI's complaints capacity, in the present tense."""
     text = document.text
     datelines: list[tuple[int, str]] | None = None
-    for m in finditer_ci(_RECEIVES_COMPLAINTS, _lower(_RECEIVES_COMPLAINTS), text):
+    for m in _cued(_RECEIVES_COMPLAINTS, text, ("complaints", "petitions")):
         s_start, s_end = _sentence_bounds(text, m.start())
         body = None
         for b in _NHRI_BODY.finditer(text, s_start, m.start()):
@@ -483,7 +531,7 @@ def _regex_prose(document: Document) -> Iterator[Fact]:
     text = document.text
     # Cheap word checks first: each pattern below scans the whole text, so skip it when
     # the words it needs are absent (most documents).
-    low = text.lower()
+    low = lowered(text) or text.lower()
     has_tradition = "tradition" in low or "legal system" in low
     has_nhri_status = "status" in low or "human rights institution" in low
     has_constitution = "onstitution" in low
@@ -517,9 +565,17 @@ def _other_prose_facts(document: Document) -> Iterator[Fact]:
     yield from _detains_migrants(document)
     yield from _upr_prose(document)
     yield from _receives_complaints(document)
-    yield from _simple_prose(document, _CHILDREN_NOT_DETAINED, "detains_children", "no", "prose.children_not_detained")
-    yield from _simple_prose(document, _CHILDREN_DETAINED, "detains_children", "yes", "prose.children_detained")
-    yield from _simple_prose(document, _DETENTION_LAW, "has_detention_laws", "yes", "prose.detention_law")
+    yield from _simple_prose(document, _CHILDREN_NOT_DETAINED, "detains_children", "no", "prose.children_not_detained",
+                             cues=_CHILD_CUES)
+    yield from _simple_prose(document, _CHILDREN_DETAINED, "detains_children", "yes", "prose.children_detained",
+                             cues=_CHILD_CUES)
+    yield from _simple_prose(document, _DETENTION_LAW, "has_detention_laws", "yes", "prose.detention_law",
+                             require=_MIGRATION_CUE, cues=("detain", "deten"))
+
+
+# Literal words every match of a pattern contains (see _cued).
+_CHILD_CUES = ("children", "minors")
+_IRREGULAR_CUES = ("irregular", "illegal", "unlawful", "unauthori", "clandestine", "without")
 
 
 _MANY_VALUES = frozenset({"upr_detention_recommendation", "facility_types"})

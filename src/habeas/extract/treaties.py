@@ -60,6 +60,8 @@ _ACT_VERB = re.compile(
 )
 _ACT_VERB_LOWER = lower_pattern(_ACT_VERB)
 _NEGATION = re.compile(r"(?:\bnot|n[’']t|\byet\s+to|\bnever|\bfailed\s+to|\brefus\w*(?:\s+to)?|\bwithout|\bwhether\s+to|\bto)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+# A bare infinitive ("Accede to ...", "Ratify ...", "should become party to") urges an act, it does not report one.
+_URGED = re.compile(r"(?:ratify|accede\s+to|become\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)\s+to)$", re.IGNORECASE)
 _NEGATED_AFTER = re.compile(r"\s+(?:no|none\s+of)\b", re.IGNORECASE)  # "has accepted no complaints procedure"
 _DECLARATION = re.compile(r"\bdeclaration\s+(?:provided\s+for\s+|foreseen\s+|envisaged\s+)?under\s+article\s+(14|22|31)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\bNo)(?<!\bArt)\.\s|[;\n]")
@@ -312,7 +314,7 @@ def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
         seen_sentences.add(s_start)
         verbs = list(_ACT_VERB.finditer(text, s_start, s_end))
         negated = {v.start() for v in verbs if _NEGATION.search(text[max(s_start, v.start() - 30):v.start()])
-                   or _NEGATED_AFTER.match(text, v.end())}
+                   or _NEGATED_AFTER.match(text, v.end()) or _URGED.fullmatch(" ".join(v.group("verb").split()))}
         if len(negated) == len(verbs):
             continue
         mentions = _treaty_mentions(text, s_start, s_end, home)

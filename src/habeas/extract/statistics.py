@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from habeas.domain import Document, Fact, FactType
 from habeas.extract.dates import DateMention, find_dates
-from habeas.extract.numbers import NumberMention, find_numbers, word_number_value
+from habeas.extract.analysis import lowered
+from habeas.extract.numbers import NumberIndex, NumberMention, word_number_value
 from habeas.extract.profile_tables import match_label
 from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
@@ -34,16 +35,23 @@ VERSION = 1
 
 # Sentence ends: terminal punctuation before a capital, or a line break that is not a
 # mere hard wrap (wrapped PDF text continues a sentence on the next line).
+# Every alternative begins with a quote, a bracket or white space: the leading lookahead
+# lets the engine pass over all other positions with one test instead of six.
 _SENTENCE_END = re.compile(
+    r"(?=[\"”’) \t\n])(?:"
     r"(?<=[.!?])[\"”’)]?[ \t]+(?=[A-Z“\"(\d])"
     r"|(?<=[.!?:;\"”’)])[ \t]*\n\s*"
     r"|[ \t]*\n(?:[ \t]*\n)+\s*"
     r"|(?<=\t)[ \t]*\n\s*|[ \t]*\n(?=[^\n]*\t)\s*"
-    r"|[ \t]*\n(?=\s*(?:[-•*\uf0b7]|\d+\.\s))\s*")
+    r"|[ \t]*\n(?=\s*(?:[-•*\uf0b7]|\d+\.\s))\s*)")
 _CANDIDATE_LINE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b",
     re.I)
 # A clause ends at dashes, semicolons, colons, brackets, or a comma followed by a space.
+# The same test on the lower-cased text, several times faster than re.IGNORECASE. Only
+# non-ASCII sentences (where case folding and lower-casing may disagree) that fail it are
+# tried again with the case-insensitive pattern.
+_CANDIDATE_LINE_LOWER = re.compile(_CANDIDATE_LINE.pattern)
 _CLAUSE_BREAK = re.compile(r"[–—;:()\[\]]|,\s|\s-\s|\.(?:\s|$)")
 
 # A people named by nationality ("Syrians", "Afghans", "Iraqis", "Congolese", "Uzbeks"): the
@@ -346,23 +354,42 @@ def _rejected(n: NumberMention, sentence: str, s_start: int, dates: list[DateMen
     return False
 
 
+_RESEARCH_ENDINGS = ("interviewed", "interviewing", "with", "to", "met", "surveyed", "consulted", "visited",
+                     "accompanied", "represented", "assisted")
+_PARALLEL_ENDINGS = ("and", "while", "whereas", "but", "with")
+_COMPARISON_ENDINGS = ("from", "with", "to", "against")
+_OF_ONLY = re.compile(r"\s*of\s*", re.I)
+
+
+def _ends_search(pattern: re.Pattern[str], before: str, endings: tuple[str, ...]) -> re.Match[str] | None:
+    """``pattern.search(before)`` for a pattern anchored at the end whose last word is one of ``endings``.
+
+    ``str.endswith`` rules most windows out far faster than the regex, which is tried
+    at every position. Non-ASCII windows always go to the regex: case folding there can
+    match what lower-casing does not.
+    """
+    if before.isascii() and not _last_word(before).endswith(endings):
+        return None
+    return pattern.search(before)
+
+
 def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before: str,
               previous: _Found | None) -> tuple[str, str, float] | None:
     """(indicator, rule, confidence) for one number, or None."""
-    if _RESEARCH_BEFORE.search(before):
+    if _ends_search(_RESEARCH_BEFORE, before, _RESEARCH_ENDINGS):
         return None
-    if re.fullmatch(r"\s*of\s*", before, re.I):
+    if _OF_ONLY.fullmatch(before):
         return None  # "Of 5,000 arrivals, 71% ...": the whole that a share is taken of
-    if _SHARE_BEFORE.search(before) and _CHILDREN_AFTER.match(after):
+    if _ends_search(_SHARE_BEFORE, before, _SHARE_ENDINGS) and _CHILDREN_AFTER.match(after):
         # "held 2,144 people, including 254 children": the detained minors among the detainees
         if previous is not None and previous.indicator == "immigration_detainees" and previous.start >= s_start:
             return "detained_minors", "share:children", 0.55
         return None
-    if previous is not None and previous.start >= s_start and previous.indicator and _PARALLEL_BEFORE.search(before) \
+    if previous is not None and previous.start >= s_start and previous.indicator and _ends_search(_PARALLEL_BEFORE, before, _PARALLEL_ENDINGS) \
             and _PARALLEL_AFTER.match(after) and not n.is_percent and not _DURATION_AFTER.match(after) \
             and indicators()[previous.indicator].unit not in ("percent", "days"):
         return previous.indicator, "parallel", 0.5  # "23,096 ... in 2014 and about 27,000 in 2017-2018"
-    if previous is not None and _COMPARISON_BEFORE.search(before) and _COMPARED_AFTER.match(after) \
+    if previous is not None and _ends_search(_COMPARISON_BEFORE, before, _COMPARISON_ENDINGS) and _COMPARED_AFTER.match(after) \
             and n.is_percent == (indicators()[previous.indicator].unit == "percent"):
         return previous.indicator, "comparison", 0.55
     if n.is_percent:
@@ -644,6 +671,8 @@ def find_statistics(document: Document) -> Iterable[Fact]:
     vocabulary = indicators()
     default_year = document.year
     headings = _DateHeadings(text)
+    number_index = NumberIndex(text)
+    low = lowered(text) or text  # ``text`` itself when lower-casing would move offsets
     previous_paragraph = -1
     previous_dates = _PreviousDates()
     previous: _Found | None = None
@@ -651,14 +680,11 @@ def find_statistics(document: Document) -> Iterable[Fact]:
         sentence = text[s_start:s_end]
         if paragraph != previous_paragraph:
             previous_dates, previous, previous_paragraph = _PreviousDates(), None, paragraph
-        if not _CANDIDATE_LINE.search(sentence):
+        if not _CANDIDATE_LINE_LOWER.search(low, s_start, s_end) \
+                and (low is not text and sentence.isascii() or not _CANDIDATE_LINE.search(sentence)):
             previous_dates = _PreviousDates()
             continue
-        numbers = [n for n in find_numbers(sentence)]
-        numbers = [NumberMention(n.start + s_start, n.end + s_start, n.value, n.qualifier,
-                                 None if n.qualifier_start is None else n.qualifier_start + s_start,
-                                 n.is_percent, n.has_currency, n.is_word, n.is_decimal, n.has_grouping)
-                   for n in numbers]
+        numbers = number_index.within(s_start, s_end)
         dates: list[DateMention] | None = None
         found_here: list[_Found] = []
         for i, n in enumerate(numbers):

@@ -211,3 +211,19 @@ def test_death_in_custody_is_other_and_bodies_streets_and_counts_are_not_people(
     found = records(text, "2022")
     assert ("Karim Benali", "other") in found
     assert not any(name in {"Detained Persons", "Via Roma", "Two Congolese"} for name, _ in found)
+
+
+def test_group_descriptors_and_hyphenated_particles_stay_out_of_or_in_the_name() -> None:
+    """"Eritrean Tigrayan Amanuel Tesfay": nationality and group noun lead, neither is a name word;
+    "Yusuf Karim al-Hashimi": a hyphenated particle is part of the surname."""
+    facts = list(extract_cases(doc("In one case, Eritrean Tigrayan Amanuel Tesfay was expelled to Sudan in March 2020. "
+                                   "Activist Yusuf Karim al-Hashimi was arrested in May 2020.")))
+    by_name = {f.fields["name"]: f.fields for f in facts}
+    assert by_name["Amanuel Tesfay"]["outcome"] == "deported"
+    assert by_name["Amanuel Tesfay"].get("nationality") == "ERI"
+    assert by_name["Yusuf Karim al-Hashimi"]["outcome"] == "arrested"
+
+
+def test_heads_of_associations_are_private_people_not_officials() -> None:
+    text = "On 6 May 2020, police arrested Layla Haddad, president of the refugee support association Sanad, in Tunis."
+    assert records(text) == {("Layla Haddad", "arrested")}

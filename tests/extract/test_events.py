@@ -200,3 +200,14 @@ def test_occupancy_of_a_centre_and_a_yearly_flow_are_not_events() -> None:
     text = ("Officials say the camp, built for 800 people, held about 2,100 people in late May.\n"
             "In 2021, 5,200 people passed through the centres and only 1,900 of them were repatriated.\n")
     assert events(text) == []
+
+
+def test_operations_counted_by_arrests_are_raids_and_court_orders_are_not_policy() -> None:
+    found = events("Police sweeps in Old Harbour in April 2020 led to the arrest of 640 undocumented workers. "
+                   "A judge lifted the travel ban on May 3.")
+    assert [(e["kind"], e.get("count")) for e in found] == [("raid", 640)]
+
+
+def test_constitutional_councils_rule_like_courts() -> None:
+    found = events("On 3 March 2020, the Constitutional Council struck down nine articles of the asylum law.")
+    assert [(e["kind"], e["date"]) for e in found] == [("court_ruling", "2020-03-03")]

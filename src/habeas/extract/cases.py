@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from habeas.domain import Document, Fact, FactType
-from habeas.extract.analysis import finditer_ci
+from habeas.extract.analysis import finditer_ci, lowered
 from habeas.extract.dates import DateMention, find_dates
 from habeas.extract.registry import register
 from habeas.extract.sentences import Sentence, dateline_years, split_sentences, year_at
@@ -42,7 +42,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOWER = "a-zß-öø-ÿā-ž"
 _TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?"
 _PARTICLE = r"(?:bin|ibn|binti|al|el|de|da|dos|van|von|der|del|ul)"
-_NAME_RUN = re.compile(rf"\b{_TOKEN}(?: (?:{_PARTICLE} )?{_TOKEN})+\b")
+_NAME_RUN = re.compile(rf"\b{_TOKEN}(?: (?:{_PARTICLE}[ -])?{_TOKEN})+\b")
 
 # Sentence openers, months and days: trimmed off the left of a capitalised run.
 _LEADING = frozenset(["the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "of", "and", "or", "but", "as", "after", "before", "during", "since", "when", "while", "with", "without", "under", "over", "between", "among", "following", "despite", "according", "although", "though", "however", "also", "then", "later", "earlier", "meanwhile", "moreover", "furthermore", "separately", "instead", "most", "many", "some", "several", "police", "authorities", "activists", "journalists", "officials", "prosecutors", "judges", "observers", "media", "supporters", "critics", "protesters", "migrants", "refugees", "residents", "citizens", "reports", "this", "that", "these", "those", "his", "her", "their", "its", "our", "we", "they", "he", "she", "there", "here", "credited", "both", "only", "even", "not", "available", "none", "total", "number", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -78,7 +78,10 @@ _ALIAS_OF_PLACE = re.compile(r"\b([A-Za-z]+)\s*\(\s*$")
 _TITLE_AFTER = re.compile(
     r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?:(?:deputy|former|acting)\s+)?(?:head|director|"
     r"chair(?:man|woman|person)?|president|minister|spokes(?:person|man|woman)|secretary|coordinator|"
-    r"representative|commissioner|rapporteur|ombuds(?:man|person)|governor|mayor|judge|prosecutor)\b",
+    r"representative|commissioner|rapporteur|ombuds(?:man|person)|governor|mayor|judge|prosecutor)\b"
+    # the head of a civil-society body is no official: "X, president of the rights association Y"
+    r"(?!\s+of\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,4}(?:association|organi[sz]ation|ngo|network|foundation|"
+    r"movement|party|society|collective|coalition|alliance|initiative|group)\b)",
     re.IGNORECASE)
 
 _ROLE = (r"(?:activist|blogger|journalist|reporter|cameraman|camerawoman|photographer|defender|critic|"
@@ -194,6 +197,14 @@ class Mention:
     kind: str  # "name", "surname", "pronoun"
 
 
+# Ethnic, religious or status group nouns that describe a person before the name
+# ("a Kurd", "Bidoon activist"): a descriptor, never a first name.
+_GROUP_NOUNS = frozenset(["kurd", "kurdish", "roma", "rom", "uyghur", "uighur", "rohingya", "hazara", "pashtun",
+                          "tamil", "baloch", "berber", "amazigh", "bidoon", "bedoon", "bidun", "yazidi", "druze",
+                          "copt", "coptic", "oromo", "tigrayan", "tatar", "chechen", "ahmadi", "baha'i", "bahai",
+                          "christian", "muslim", "shia", "shiite", "sunni", "jewish", "stateless", "black"])
+
+
 def trim_name(text: str, start: int, end: int, floor: int) -> tuple[int, int, bool] | None:
     """Trim a capitalised run to a person's full name: ``(start, end, is_official)``, or None.
 
@@ -209,7 +220,7 @@ def trim_name(text: str, start: int, end: int, floor: int) -> tuple[int, int, bo
     for i, w in enumerate(lowered):
         if w in _TITLES:
             official, first = True, i + 1
-        elif w in _LEADING or (w in _ROLE_SET or w in _DEMONYMS) and i + 1 < len(lowered) and first == i:
+        elif w in _LEADING or (w in _ROLE_SET or w in _DEMONYMS or w in _GROUP_NOUNS) and i + 1 < len(lowered) and first == i:
             first = i + 1  # "Student Lina Farah was ...", "Syrian Omar Haddad": a role or nationality first
     kept = words[first:]
     if not 2 <= len(kept) <= 4:
@@ -233,7 +244,17 @@ def trim_name(text: str, start: int, end: int, floor: int) -> tuple[int, int, bo
     return n_start, n_end, official
 
 
+_LEADING_DEMONYM = re.compile(r"(?:[A-Z][a-z]+ ){1,3}$")
+
+
 def _nationality(text: str, start: int, end: int, floor: int) -> str | None:
+    """The ISO3 of a demonym describing the person: "Syrian Kurd Omar X", "a Guinean activist, Omar X"."""
+    lead = _LEADING_DEMONYM.search(text, max(floor, start - 40), start)
+    if lead:
+        words = lead.group().lower().split()
+        for word in words + [" ".join(pair) for pair in zip(words, words[1:], strict=False)]:
+            if word in _DEMONYMS:
+                return _DEMONYMS[word]
     last = text[max(floor, start - 80):start].rstrip()
     if last.endswith((",", "(")):  # the pattern allows one of these after the role word
         last = last[:-1].rstrip()
@@ -319,6 +340,7 @@ def collect_name_mentions(text: str, sentences: tuple[Sentence, ...]) -> dict[in
         pattern = re.compile(r"\b(?:" + alternation + r")\b", re.IGNORECASE)
         twin = re.compile(r"\b(?:" + alternation.lower() + r")\b")  # keys are case-folded already
         run_starts = [c[0] for c in covered]
+        intro_positions = {key: [pos for pos, _ in intros] for key, intros in introductions.items()}
         for m in finditer_ci(pattern, twin, text):
             if not m.group()[:1].isupper():
                 continue
@@ -328,8 +350,9 @@ def collect_name_mentions(text: str, sentences: tuple[Sentence, ...]) -> dict[in
             k = _sentence_at(starts, sentences, m.start())
             if k is None:
                 continue
-            intros = introductions[m.group().casefold()]
-            i = bisect_right([pos for pos, _ in intros], m.start()) - 1
+            key = m.group().casefold()
+            intros = introductions[key]
+            i = bisect_right(intro_positions[key], m.start()) - 1
             if i < 0:
                 continue  # a surname before anyone of that name was introduced
             by_sentence.setdefault(k, []).append(Mention(m.start(), m.end(), [intros[i][1]], "surname"))
@@ -428,6 +451,29 @@ _ANY_CUE = re.compile(
     r"guilty|upheld|releas|freed|free|asylum|refugee|application|request|claim|attack|assault|beat|stabb|held|"
     r"spent|remain|handed|sent back|solitary|died|stopped|prevented|barred|confiscat|travel ban|appeal)", re.IGNORECASE)
 _ANY_CUE_LOWER = re.compile(_ANY_CUE.pattern)
+# The words of ``_ANY_CUE`` one of which every match of each entry of ``_CUES`` holds, so
+# that a sentence is tried only against the cues whose words it contains (None: always tried,
+# the entry can match without one, as "granted him bail").
+_CUE_STEMS: list[frozenset[str] | None] = [frozenset(words.split()) if words else None for words in (
+    "arrest apprehend custody",
+    "arrest",
+    "detain detention custody",
+    "held",
+    "held custody detention arrest remain spent",
+    "deport expel refoul return remov handed sent back",
+    "return sent back handed",
+    "extradit",
+    "convict sentenc guilty upheld",
+    "",
+    "asylum refugee application request claim",
+    "",
+    "application request claim",
+    "",
+    "solitary stopped prevented barred confiscat travel ban appeal",
+    "died",
+    "attack assault beat stabb",
+)]
+assert len(_CUE_STEMS) == len(_CUES)
 _ASYLUM_CONTEXT = re.compile(r"\b(?:asylum|refugee)", re.IGNORECASE)
 _GENERIC_DENIAL = "application|request|claim"
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|be|being|is|are|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -502,9 +548,10 @@ def find_cases(document: Document,
     previous_sentence = ""
     sentences = split_sentences(text)
     names = collect_name_mentions(text, sentences)
-    lowered = text.lower()
-    cue_positions = [m.start() for m in (_ANY_CUE_LOWER.finditer(lowered) if len(lowered) == len(text)
-                                         else _ANY_CUE.finditer(text))]
+    low = lowered(text)
+    cue_hits = [(m.start(), m.group().lower()) for m in (_ANY_CUE_LOWER.finditer(low) if low is not None
+                                                         else _ANY_CUE.finditer(text))]
+    cue_positions = [pos for pos, _ in cue_hits]
     cursor = 0
     for k, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
@@ -525,7 +572,14 @@ def find_cases(document: Document,
                               [p for m in mentions if m.kind in ("name", "surname") for p in m.people]))
         sentence_text = text[sentence.start:sentence.end]
         if has_cue and any(g.people for g in groups):
-            for outcome, side, pattern in _CUES:
+            stems = set()
+            j = cursor
+            while j < len(cue_hits) and cue_hits[j][0] < sentence.end:
+                stems.add(cue_hits[j][1])
+                j += 1
+            for (outcome, side, pattern), needed in zip(_CUES, _CUE_STEMS, strict=True):
+                if needed is not None and needed.isdisjoint(stems):
+                    continue
                 for cue in pattern.finditer(text, sentence.start, sentence.end):
                     if _NEGATION.search(text, max(sentence.start, cue.start() - 30), cue.start()):
                         continue

@@ -19,11 +19,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from habeas.domain import Document, Fact, FactType
+from habeas.extract.analysis import lowered
 from habeas.extract.cases import sentences_about_cases
 from habeas.extract.dates import DateMention, find_dates
 from habeas.extract.numbers import find_numbers
 from habeas.extract.registry import register
-from habeas.extract.sentences import BULLET_GLYPHS, Sentence, dateline_years, split_sentences, year_at
+from habeas.extract.sentences import (
+    BULLET_GLYPHS,
+    Sentence,
+    dateline_years,
+    split_sentences,
+    year_at,
+)
 from habeas.extract.spans import make_fact
 
 NAME = "events"
@@ -45,7 +52,12 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:in|during) (?:an? |the )?(?:{_W} ){{0,2}}(?:raids?|round-?ups?|sweeps?|crackdowns?) (?:on|in|at)|"
         rf"(?:house-to-house|door-to-door|mass|street|identity|id) (?:searches|checks|raids|sweeps)|"
         rf"(?:police|forces|officers|agents|troops|soldiers|gendarmes|guards|authorities) (?:{_W} ){{0,2}}"
-        rf"(?:swept through|stormed|rounded up))\b", re.IGNORECASE)),
+        rf"(?:swept through|stormed|rounded up)|"
+        # "security campaigns in X resulted in the arrest of 1,340 ...": an operation counted by its arrests
+        rf"(?:campaigns?|operations?|raids?|sweeps?|crackdowns?|inspections?) (?:[^.;]{{0,80}}? )?(?:resulted in|led to) "
+        rf"(?:the )?(?:arrests?|detentions?) of|"
+        rf"(?:launched|conducted|carried out|mounted) (?:an? |the )?(?:{_W} ){{0,2}}(?:security|police|policing|"
+        rf"enforcement|identification) operations?)\b", re.IGNORECASE)),
     ("detention", re.compile(
         rf"\b(?:were (?:{_W} ){{0,2}}(?:detained|arrested|rounded up)|(?:detained|detaining|arrested|arresting|"
         rf"rounded up|rounding up) {_MANY}|(?:mass |arbitrary )?(?:detentions?|arrests?) "
@@ -76,7 +88,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("court_ruling", re.compile(
         rf"\b(?:(?:notified of|issued|handed down|delivered|announced|received) (?:the |a |its )?courts? (?:rulings?|"
         rf"decisions?|orders?|judg(?:e)?ments?|verdicts?)|issu\w+ (?:{_W} ){{0,2}}rulings?|"
-        rf"(?:court|tribunal|judge) (?:[^.;]{{0,50}}?)\b(?:found (?:{_W} ){{1,4}}guilty|convicted|sentenced|acquitted|"
+        rf"(?:court|tribunal|judge|constitutional council|council of state|state council) (?:[^.;]{{0,50}}?)\b(?:found (?:{_W} ){{1,4}}guilty|convicted|sentenced|acquitted|"
         rf"ruled|found (?:an? )?(?:violations?|breach(?:es)?)|held (?:in [^.;]{{1,60}}? )?that|ordered|annulled|struck down|quashed|halted|blocked|granted (?:an? |the )?(?:{_W} ){{0,2}}"
         rf"(?:stay|injunction|interim measures?)|issued (?:an? |the )?(?:{_W} ){{0,2}}(?:injunction|"
         rf"interim measures?|ruling|judg(?:e)?ment|decision)))\b", re.IGNORECASE)),
@@ -138,14 +150,20 @@ _CUES_LOWER = [(kind, re.compile(pattern.pattern)) for kind, pattern in _CUES]
 # words (a plain alternation the engine skips through) spares the costly cue pattern most
 # of the text. Kinds whose wording is too open to name such words scan everything.
 _ANCHORS: dict[str, re.Pattern[str]] = {kind: re.compile(words) for kind, words in {
-    "raid": r"raid|round|sweep|crackdown|swept|stormed|searches|checks",
+    "raid": r"raid|round|sweep|crackdown|swept|stormed|searches|checks|resulted in|led to|operation",
     "detention": r"detain|detention|arrest|round|held|taken to|transferred to|brought to|moved to|sent to",
     "deportation": r"deport|expel|expul|back|returned|removed|forced|forcibly|transferred|handed|push-back|summary",
     "extradition": r"extradit",
     "protest": r"protest|demonstrat|rall|march|riot|unrest|sit-in|hunger strike",
-    "court_ruling": r"court|tribunal|ruling|judge",
+    "court_ruling": r"court|tribunal|ruling|judge|council",
     "border_closure": r"border",
     "agreement": r"agreement|memorandum|accord|deal|treaty|protocol|arrangement",
+    # the first policy_change entry: one of its verbs or fixed phrases is in every match
+    "policy_change": r"introduc|impos|lifted|adopt|enact|pass|approv|signed|amended|issued|announc|declared|"
+                     r"extended|revok|repeal|emergency|ceased|suspend|halt|stopp|decision to|into force|froze|"
+                     r"paused|clos|since",
+    "other": r"blocked|facilitated|repatriated|died|drowned|killed|killing|shot dead|lost their lives|injur|fire|"
+             r"broke out|escape|released|published|stormed|attacked|torched",
 }.items()}
 # The verb-anchored policy wordings (the second policy_change entry of _CUES) have their own words.
 _POLICY_VERBS = re.compile(
@@ -161,10 +179,12 @@ _PERSON_KINDS = frozenset(KINDS) - {"agreement", "protest"}
 _COUNTED = frozenset({"raid", "detention", "deportation", "extradition", "protest", "court_ruling", "other",
                       "border_closure"})
 _NEGATION = re.compile(r"\b(?:not|never|no|n[o’']t|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "A court lifted the ban", "the judge revoked the order": a court acting on one case, not a policy.
+_COURT_SUBJECT = re.compile(r"\b(?:court|judge|tribunal|magistrate)s?\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PEOPLE = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:people|persons|individuals|migrants|foreigners|refugees|asylum[- ]seekers|"
     r"protesters|demonstrators|detainees|nationals|citizens|workers|children|women|men|activists|"
-    r"journalists|students|families|prisoners|members|supporters|officers|"
+    r"journalists|students|families|prisoners|members|supporters|officers|violators|offenders|overstayers|"
     r"survivors|soldiers|passengers|minors|boys|girls|adults|deportees|returnees|victims|Uzbeks|Tajiks|Kyrgyz|[A-Z]\w+s)\b")
 _PLACE = re.compile(
     r"\b(?:in|at|on|near)\s+(?:the\s+)?([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,3}"
@@ -411,9 +431,9 @@ def find_events(document: Document) -> list[EventHit]:
     hits: list[EventHit] = []
     # Case-insensitive matching is done on a lower-cased copy: much faster than re.I,
     # and offsets agree whenever lower-casing keeps the length (else fall back to re.I).
-    lowered = text.lower()
-    scanned, patterns = (lowered, _CUES_LOWER) if len(lowered) == len(text) else (text, _CUES)
-    anchors = _ANCHORS_BY_CUE if scanned is lowered else _ANCHORS_BY_CUE_CI
+    low = lowered(text)  # shared with the other extractors (one copy per document)
+    scanned, patterns = (low, _CUES_LOWER) if low is not None else (text, _CUES)
+    anchors = _ANCHORS_BY_CUE if low is not None else _ANCHORS_BY_CUE_CI
     for (kind, pattern), anchor in zip(patterns, anchors, strict=True):
         for cue in _cue_matches(pattern, anchor, scanned, sentences):
             k = _bisect(sentences, cue.start())
@@ -427,6 +447,9 @@ def find_events(document: Document) -> list[EventHit]:
             if _NEGATION.search(text, max(sentence.start, cue.start() - 25), cue.start()):
                 continue
             if _is_question(text, sentence):
+                continue
+            if kind == "policy_change" and _COURT_SUBJECT.search(text, max(sentence.start, cue.start() - 30),
+                                                                  cue.start()):
                 continue
             count = _count(text, sentence, cue.start(), cue.end()) if kind in _COUNTED else None
             if kind == "other" and count is None and cue.group().endswith("released"):
@@ -471,7 +494,11 @@ def extract_events(document: Document) -> Iterable[Fact]:
     text = document.text
     seen: dict[tuple[str, str], Fact] = {}
     facts: list[Fact] = []
-    for hit in find_events(document):
+    hits = find_events(document)
+    raids = [(h.cue_start, h.cue_end) for h in hits if h.kind == "raid"]
+    for hit in hits:
+        if hit.kind == "detention" and any(s < hit.cue_end and hit.cue_start < e for s, e in raids):
+            continue  # one wording read twice ("forces rounded up 300", "raids led to the arrest of 90"): the raid
         key = (hit.kind, hit.date)
         count = hit.count
         if key in seen:

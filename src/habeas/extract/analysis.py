@@ -61,3 +61,28 @@ def finditer_ci(pattern: re.Pattern[str], twin: re.Pattern[str], text: str) -> l
             return list(pattern.finditer(text))
         found.append(m)
     return found
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One regex alternation built as a prefix trie of literal ``words``.
+
+    Python's engine tries the branches of a flat alternation one by one at every
+    position; a trie shares prefixes, so scanning for a hundred words costs about
+    as much as scanning for a few.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)

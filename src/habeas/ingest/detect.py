@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from functools import lru_cache
 
+from habeas.extract.analysis import trie_pattern
 from habeas.extract.dates import find_dates
 
 TOP_CHARS = 2000  # the head of a document names its subject and genre
@@ -112,26 +113,6 @@ _CAPITALS: dict[str, str] = {
 _WEIGHT = {"name": 1.0, "demonym": 0.6, "capital": 0.5}
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """One regex alternation built as a prefix trie, so matching costs one pass, not one per name."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(trie)
-
-
 @lru_cache(maxsize=1)
 def _country_table() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
     import pycountry
@@ -155,7 +136,7 @@ def _country_table() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
             add(name + "s", code, "demonym")  # "Uzbeks", "Afghans"
     for name, code in _CAPITALS.items():
         add(name, code, "capital")
-    pattern = re.compile(r"(?<![\w-])(?:" + _trie_pattern(sorted(table)) + r")(?![\w])")
+    pattern = re.compile(r"(?<![\w-])(?:" + trie_pattern(sorted(table)) + r")(?![\w])")
     return pattern, table
 
 

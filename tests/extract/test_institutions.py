@@ -2,41 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from seed_scoring import SHARED, doc, seed_counts, verbatim  # noqa: F401
 
-from habeas.domain import Document
 from habeas.extract.institutions import extract_institutions
-from habeas.extract.scoring import score_facts
-
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-SEED_YEARS = {"000": 2020, "001": 2025, "002": 2020, "003": 2020, "004": 2010}
-
-
-def doc(text: str, year: int = 2021, country: str = "XXX") -> Document:
-    return Document(sha256="x", filename="t.txt", media_type="text/plain", text=text, country=country,
-                    published=str(year))
-
-
-def seed_counts(kind: str, extract) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
-    tp = fp = fn = 0
-    for seed in sorted((SHARED / "seeds").glob("*.txt")):
-        gold = [json.loads(line) for line in (SHARED / "gold" / f"{seed.stem}.jsonl").read_text().splitlines()
-                if line.strip()]
-        d = doc(seed.read_text(), SEED_YEARS.get(seed.name[:3], 2020), "KAZ")
-        report = score_facts([g for g in gold if g["type"] == kind], [f.to_interchange() for f in extract(d)])
-        counts = report.by_type.get(kind)
-        if counts:
-            tp, fp, fn = tp + counts.tp, fp + counts.fp, fn + counts.fn
-    return tp, fp, fn
-
-
-def verbatim(d: Document, facts) -> bool:  # type: ignore[no-untyped-def]
-    return all(d.text[f.span.start_char:f.span.end_char] == f.quote for f in facts)
 
 
 def institutions(text: str) -> dict[str, dict]:  # type: ignore[type-arg]

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from seed_scoring import SHARED, doc, seed_counts, verbatim  # noqa: F401
 
-from habeas.domain import Document
-from habeas.extract.scoring import score_facts
 from habeas.extract.treaties import extract_treaties
 from habeas.vocab import treaties as vocabulary
-
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-SEED_YEARS = {"000": 2020, "001": 2025, "002": 2020, "003": 2020, "004": 2010}
-
-
-def doc(text: str, year: int = 2021, country: str = "XXX") -> Document:
-    return Document(sha256="x", filename="t.txt", media_type="text/plain", text=text, country=country,
-                    published=str(year))
 
 
 def acts(text: str, year: int = 2021) -> set[tuple[str, str, int]]:
@@ -86,16 +74,7 @@ def test_never_raises_and_fields_are_well_formed(text: str) -> None:
 
 @pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared/gold (seed gold) is not present")
 def test_seed_gold_precision_and_recall() -> None:
-    tp = fp = fn = 0
-    for seed in sorted((SHARED / "seeds").glob("*.txt")):
-        gold = [json.loads(line) for line in (SHARED / "gold" / f"{seed.stem}.jsonl").read_text().splitlines()
-                if line.strip()]
-        d = doc(seed.read_text(), SEED_YEARS.get(seed.name[:3], 2020), "KAZ")
-        report = score_facts([g for g in gold if g["type"] == "treaty"],
-                             [f.to_interchange() for f in extract_treaties(d)])
-        counts = report.by_type.get("treaty")
-        if counts:
-            tp, fp, fn = tp + counts.tp, fp + counts.fp, fn + counts.fn
+    tp, fp, fn = seed_counts("treaty", extract_treaties)
     assert tp / max(1, tp + fp) >= 0.9
     assert tp / max(1, tp + fn) >= 0.9
 

@@ -184,7 +184,10 @@ def start_server(url: str, data_dir: Path, workers: int, log: Path) -> tuple[sub
     cmd = [uvicorn, "--factory", "habeas.web.app:create_app", "--workers", str(workers),
            "--host", HOST, "--port", str(port), "--no-access-log", "--log-level", "warning",
            # Under full CPU the default 5 s healthcheck kills busy workers mid-request (ReadError).
-           "--timeout-worker-healthcheck", "60"]
+           "--timeout-worker-healthcheck", "60",
+           # Keep idle connections longer than a slow response: else the server may close a
+           # kept-alive connection just as a client reuses it (a ReadError that is no app error).
+           "--timeout-keep-alive", "75"]
     with log.open("wb") as out:
         proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True, cwd=str(data_dir.parent))

@@ -123,7 +123,7 @@ def _fits(slug: str, values: list[float | None], label: str) -> bool:
 
 def leader_cells(text: str) -> Iterator[LeaderCell]:
     """Every figure of every leader row whose label names an indicator."""
-    if not _CUE.search(text):
+    if "[" not in text or not _CUE.search(text):  # every leader row dates its figure in brackets
         return
     lines = _lines(text)
     current: str | None = None

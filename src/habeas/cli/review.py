@@ -44,6 +44,17 @@ def _print_facts(facts: list[dict], title: str) -> None:
     console.print(table)
 
 
+def _field_values(pairs: list[str]) -> dict[str, str]:
+    """``["value=1240", "date=2024-03"]`` -> ``{"value": "1240", "date": "2024-03"}``."""
+    parsed = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise ValidationFailed(f"{pair!r} is not field=value")
+        key, value = pair.split("=", 1)
+        parsed[key.strip()] = value
+    return parsed
+
+
 def _actor(by: str | None, services) -> str:  # type: ignore[no-untyped-def]
     return by or services.actor
 
@@ -118,12 +129,7 @@ def edit_command(
 ) -> None:
     """Correct a fact. The original extraction is kept; the correction and its author are recorded."""
     with handled_errors():
-        parsed = {}
-        for change in changes:
-            if "=" not in change:
-                raise ValidationFailed(f"{change!r} is not field=value")
-            key, value = change.split("=", 1)
-            parsed[key.strip()] = value
+        parsed = _field_values(changes)
         services = services_for(db)
         fact = review_fact.edit_fact(services, fact_id, parsed, _actor(by, services), version, reason)
         if format == "json":
@@ -183,12 +189,7 @@ def add_command(
 ) -> None:
     """Add a fact by hand, with a source note."""
     with handled_errors():
-        parsed = {}
-        for item in fields:
-            if "=" not in item:
-                raise ValidationFailed(f"{item!r} is not field=value")
-            key, value = item.split("=", 1)
-            parsed[key.strip()] = value
+        parsed = _field_values(fields)
         services = services_for(db)
         fact = review_fact.add_fact(services, fact_type, country, parsed, _actor(by, services),
                                     source_note=source_note, quote=quote, document_id=document,

@@ -286,3 +286,33 @@ def test_security_detention_without_charge_is_no_immigration_limit() -> None:
 
 def test_value_cell_beside_a_year_cell_is_left_to_the_table_reader() -> None:
     assert _stats("Recognition\t41.5\t2019\tStateless persons\t812\t2019") == []
+
+
+# Round 4 families: short texts written for these tests.
+
+def test_bare_participle_after_migrant_noun_is_an_apprehension_count() -> None:
+    found = _stats("Police recorded 3,210 irregular migrants apprehended in 2021, compared with 2,950 in 2020.")
+    assert ("apprehensions", 3210, "2021") in found
+
+
+def test_expatriates_deported_counts_as_deportations() -> None:
+    assert ("deportations", 8800, "2020") in _stats("Officials said 8,800 expatriates were deported in 2020.")
+
+
+def test_capacity_of_facilities_without_the_word_detention() -> None:
+    found = _stats("The three facilities together have an official capacity of 410 places.")
+    assert [f[:2] for f in found] == [("detention_capacity", 410)]
+
+
+def test_capacity_of_hotels_is_not_detention_capacity() -> None:
+    assert _stats("The hotels in the resort have a combined capacity of 410 places.") == []
+
+
+def test_authorities_operate_facilities_plural_verb() -> None:
+    found = _stats("The provinces operate around 9 dedicated facilities for removal.")
+    assert [f[:2] for f in found] == [("detention_facilities", 9)]
+
+
+def test_counted_refugees_is_the_refugee_stock() -> None:
+    found = _stats("The ministry stated that it counted 1,240 refugees at the end of the year.")
+    assert [f[:2] for f in found] == [("refugees", 1240)]

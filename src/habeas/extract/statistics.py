@@ -59,7 +59,7 @@ _CLAUSE_BREAK = re.compile(r"[–—;:()\[\]]|,\s|\s-\s|\.(?:\s|$)")
 _NATIONALITY = r"(?:[A-Z][a-z]{2,}(?:ans|is|ese|ks|ds|os)|Rohingya)\b"
 _MIGRANT = (r"(?:(?:international|irregular|undocumented|illegal|foreign|labou?r|economic|[A-Z][a-z]+)\s+)?"
             r"(?:migrants?|migrant\s+workers|immigrants|foreigners|foreign\s+(?:nationals|citizens|workers)|"
-            r"non-?citizens|non-?nationals|aliens|asylum[- ]seekers|third-country\s+nationals)"
+            r"non-?citizens|non-?nationals|aliens|asylum[- ]seekers|third-country\s+nationals|expatriates)"
             rf"|{_NATIONALITY}")
 _PEOPLE = r"(?:persons|people|individuals|citizens|nationals|men|women|children|minors)"
 
@@ -142,7 +142,8 @@ _VERB_RULES: list[tuple[str, re.Pattern[str], float]] = [
     ("regularisations", re.compile(
         r"^\s*(?:were|had\s+been|have\s+been|was)\s+(?:\w+\s+)?(?:regulari[sz]ed|legali[sz]ed)\b", re.I), 0.75),
     ("migrant_arrivals", re.compile(r"\b(?:migrated|immigrated|arrived|entered)\s+(?:to|in|into)?\s*(?:the\s+)?(?:country|[A-Z])", re.I), 0.75),
-    ("apprehensions", re.compile(r"\b(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:arrested|apprehended|intercepted)\b", re.I), 0.75),
+    ("apprehensions", re.compile(r"\b(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:arrested|apprehended|intercepted)\b"
+                                  r"|^\s*(?:arrested|apprehended|intercepted)\s+(?:in|during|between|at|on|by)\b", re.I), 0.75),
     ("stateless_persons", re.compile(r"\b(?:registered|recogni[sz]ed)\b[^.]*?\bas\s+stateless\b", re.I), 0.8),
 ]
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -191,6 +192,8 @@ _REFUGEE_STOCK_TAIL = re.compile(
     r"|\s+(?:were\s+|are\s+)?(?:registered|living|residing)\b)", re.I)
 _REFUGEE_EVENT_TAIL = re.compile(
     r"^\s*(?:who\s+)?(?:were|had\s+been|have\s+been|are\s+being)\s+(?!registered|recogni[sz]ed)\w+ed\b", re.I)
+# "the ministry counted 690 refugees": an official tally of the refugee stock.
+_COUNTED_BEFORE = re.compile(r"\b(?:counted|recorded|tallied)\s*$", re.I)
 _REGISTERED_AFTER = re.compile(r"^\s*(?:were|are|had\s+been|have\s+been)\s+(?:officially\s+)?registered\b", re.I)
 _NUMBER_OF_AT = re.compile(
     rf"\b(?:number|total)\s+of\s+(?:(?P<refugees>(?:[A-Z][a-z]+\s+)?refugees)|(?P<migrants>{_MIGRANT}))\b"
@@ -231,7 +234,7 @@ _FIGURE_AT = re.compile(
     rf"{_QUALIFIER_WORDS}\s*$", re.I)
 _NOT_A_FIGURE_NOUN = re.compile(r"\b(?:interview\w*|visits?|staff|complaints?|deaths?|died|killed|budget|cost|fund\w*|recommendations?)\b", re.I)
 # "The Border Guard runs six guarded centres", "operated ten CPRs": the country's detention estate.
-_OPERATES_BEFORE = re.compile(r"\b(?:operat(?:es|ed|ing)|runs|ran|running|manag(?:es|ed|ing)|maintain(?:s|ed|ing)|administer(?:s|ed))\s*$", re.I)
+_OPERATES_BEFORE = re.compile(r"\b(?:operat(?:e|es|ed|ing)|runs|ran|running|manag(?:es|ed|ing)|maintain(?:s|ed|ing)|administer(?:s|ed))\s*$", re.I)
 _FACILITIES_AFTER = re.compile(
     r"^\s*(?P<words>(?:[\w-]+\s+){0,3}?)(?:centres|centers|facilities|camps|houses|[A-Z]{2,5}s)\b")
 _NOT_DETENTION_SITES = re.compile(
@@ -427,7 +430,7 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
     if _CAPACITY_BEFORE.search(before) or _CAPACITY_AFTER.match(after):
         if _NAMED_FACILITY.search(sentence[:n.start - s_start]):
             return None  # the capacity of one named centre, not of the country's detention system
-        if _DETENTION_WORDS.search(sentence) or re.search(r"\bcapacity\b", before, re.I) and re.search(r"\bcent(?:re|er)s?\b|[A-Z]{2,}s\b", sentence):
+        if _DETENTION_WORDS.search(sentence) or re.search(r"\bcapacity\b", before, re.I) and re.search(r"\bcent(?:re|er)s?\b|[A-Z]{2,}s\b|\bfacilit(?:y|ies)\b", sentence):
             return "detention_capacity", "capacity", 0.6
         return None
     operated = _FACILITIES_AFTER.match(after)
@@ -441,7 +444,8 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
         return ("detention_facilities", "noun:detention_facilities", 0.6) if facilities.match(after) else None  # spelled-out small counts describe people in an incident, not a statistic
     refugees = _REFUGEE_NOUN.match(after)
     if refugees and not _REFUGEE_EVENT_TAIL.match(refugees.group("tail")) \
-            and (_STOCK_BEFORE.search(before) or _REFUGEE_STOCK_TAIL.match(refugees.group("tail"))):
+            and (_STOCK_BEFORE.search(before) or _REFUGEE_STOCK_TAIL.match(refugees.group("tail"))
+                 or _COUNTED_BEFORE.search(before)):
         return "refugees", "noun:refugees_stock", 0.7
     if _ARREST_NOUN.match(after) and _MIGRATION_CONTEXT.search(sentence):
         return "apprehensions", "noun:apprehensions", 0.65

@@ -112,3 +112,39 @@ def test_plural_airport_zones_and_particle_names() -> None:
 def test_windowed_scan_keeps_the_longest_name() -> None:
     found = _facilities("Deportees were held at the Haji Camp holding center in Peshawar for weeks.")
     assert "Haji Camp holding center" in found
+
+
+def test_bulleted_list_under_a_facilities_heading() -> None:
+    found = facilities("Places of detention\n\n- Centro de Valle Alto (Norte), 120 places\n- Zona de espera Puerto Azul (ZEP 2)\n\n"
+                       "Oversight\n\n- Nothing here is a facility\n")
+    assert "Centro de Valle Alto" in found and found["Centro de Valle Alto"] == "Valle Alto"
+    assert "Zona de espera Puerto Azul (ZEP 2)" in found
+    assert not any("Nothing" in n for n in found)
+    assert facilities("Our partners\n\n- Centro de Valle Alto, 120 places\n") == {}
+
+
+def test_name_type_table_rows_take_the_place_from_the_name() -> None:
+    found = facilities("\tName\tType\tObservation Date\n\tHaftzentrum Nordstadt\tAdministrative\t2021\n"
+                       "\tGesloten Huis Lindendorp (family unit)\tAdministrative\t2021\n\tTotal\t12\t2021\n")
+    assert found.get("Haftzentrum Nordstadt") == "Nordstadt"
+    assert found.get("Gesloten Huis Lindendorp (family unit)") == "Lindendorp"
+    assert "Total" not in found
+
+
+def test_towns_after_facilities_including_in() -> None:
+    found = facilities("Detention pending removal is used widely. The regions run nine facilities, including in Altburg (Nordland), "
+                       "Neuhafen (Ostmark) and Kleinau (Westmark).")
+    assert {"Altburg", "Neuhafen", "Kleinau"} <= set(found)
+    assert facilities("The firm runs nine facilities, including in Altburg (Nordland) and Kleinau (Westmark).") == {}
+
+
+def test_shelters_joined_descriptors_airport_zones_and_run_by_bodies() -> None:
+    found = facilities("Foreigners may be held at the Shelter for Foreigners in Nova Ravan, near the capital. "
+                       "Migrants were held at the Dar Salam reception and orientation centre in Port Lune. "
+                       "Monitors visit the transit zone at Ostrava Central Airport each month. "
+                       "A fire broke out in the National Migration Institute (INM) station in Puerto Claro.")
+    assert any("Nova Ravan" in n for n in found)
+    assert "Dar Salam reception and orientation centre" in found
+    assert any("Ostrava Central Airport" in n for n in found)
+    assert "National Migration Institute (INM) station" in found
+    assert "Institute (INM) station" not in found

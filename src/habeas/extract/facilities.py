@@ -26,13 +26,13 @@ VERSION = 1
 _NAME_TOKEN = r"(?:[A-Z][\w’'-]*|al-[A-Z][\w’'-]*|el-[A-Z][\w’'-]*|d['’][A-Z][\w’'-]*|\([A-Z]{2,8}\))"
 _DESCRIPTOR = (r"(?:[Ii]mmigration|[Mm]igration|[Mm]igrant|[Dd]etention|[Rr]emoval|[Pp]re-[Rr]emoval|[Hh]olding|[Ss]hort-[Tt]erm"
                r"|[Tt]emporary|[Tt]ransit|[Rr]eception|[Dd]eportation|[Pp]rocessing|[Cc]losed|[Rr]eturn|[Rr]epatriation"
-               r"|[Mm]en[’']s|[Ww]omen[’']s|[Ii]nitial|[Ff]irst|[Aa]ccommodation|[Gg]uarded)")
+               r"|[Mm]en[’']s|[Ww]omen[’']s|[Ii]nitial|[Ff]irst|[Aa]ccommodation|[Gg]uarded|[Oo]rientation)")
 # "House" ("Immigration Detention House") is a head only after a descriptor; see _NAMED's use.
 _HEAD = (r"(?:[Cc]entre|[Cc]enter|[Ff]acility|IRC|[Dd]epot|[Ss]tation|[Cc]amp|Accommodation|[Pp]rison|[Jj]ail|(?<=[Dd]etention\s)[Hh]ouse"
          r"|(?:[Pp]olice\s+[Ss]tation\s+)?(?:[Hh]olding|[Dd]etention)\s+[Cc]ells)")
 _NAMED = re.compile(
     r"(?<![\w’'-])(?P<name>(?P<proper>" + _NAME_TOKEN + r"(?:[ -]" + _NAME_TOKEN + r"){0,4})"
-    r"(?P<desc>(?:\s+[\"“]?" + _DESCRIPTOR + r"){0,3})\s+(?P<head>" + _HEAD + r"))[\"”]?(?![\w’'-])"
+    r"(?P<desc>(?:\s+(?:and\s+)?[\"“]?" + _DESCRIPTOR + r"){0,3})\s+(?P<head>" + _HEAD + r"))[\"”]?(?![\w’'-])"
 )
 _PAIR = re.compile(
     r"(?<![\w’'-])(?P<a>" + _NAME_TOKEN + r"(?:[ -]" + _NAME_TOKEN + r"){0,3})\s+and\s+(?P<b>" + _NAME_TOKEN
@@ -41,7 +41,7 @@ _PAIR = re.compile(
 _PLACED = re.compile(
     r"(?i:\b(?P<name>(?:(?:immigration|migrant|migration|pre-removal|removal|deportation|administrative)\s+)?"
     r"(?:detention|holding|removal|deportation)\s+(?:centre|center|facility|camp)"
-    r"|(?:Special\s+)?(?:Institution|Centre|Center|Facility)\s+for\s+(?:the\s+)?(?:Temporary\s+)?(?:Detention\s+of\s+)?"
+    r"|(?:Special\s+)?(?:Institution|Centre|Center|Facility|Shelter|Home)\s+for\s+(?:the\s+)?(?:Temporary\s+)?(?:Detention\s+of\s+)?"
     r"(?:Foreigners|Foreign\s+Nationals|Aliens|Migrants|Illegal\s+Migrants|Irregular\s+Migrants))"
     r"\s+(?:in|at|near|outside)\s+(?:the\s+)?)(?P<place>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
     r"(?P<kind>\s+(?:village|city|town|region|province|district|oblast|county|governorate))?"
@@ -72,6 +72,8 @@ _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "ju
 # A place written in the next table cell: "Lindela Repatriation Centre<gap>Krugersdorp, Gauteng".
 _CELL_PLACE_AFTER = re.compile(r"(?:\t| {2,})[ \t]*(?P<place>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})(?=,|\t| {2,}|[ \t]*$)",
                                re.MULTILINE)
+# The body that runs a place, left alone after generic words are stripped: "Institute (INM)".
+_ORG_WORD = re.compile(r"(?:Institute|Service|Ministry|Directorate|Agency|Office|Department|Commission|Authority)\b")
 # An organisation, not a place: "the Beirut Centre for Migrant Rights".
 _ORGANISATION_AFTER = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
 _AIRPORT = re.compile(r"\b(?P<airport>(?P<where>[A-Z][\w’'-]+(?:\s+(?:(?:de|du|des|la|le|van|von|der|da|di|del)\s+)?[A-Z][\w’'-]+){0,2}?)(?:\s+International)?\s+[Aa]irport)\b")
@@ -129,6 +131,7 @@ _ACRONYM_ANCHOR = re.compile(r"\([A-Z]{2,6}\)")
 _UNNAMED_ANCHOR = re.compile(r"(?:facility|centre|center|camp|site)\s")
 _CENTRE_OF_ANCHOR = re.compile(r"(?:centre|center|facility|unit)\s+of\s+the\s")
 _CENTRES_IN_ANCHOR = re.compile(r"(?:centres|centers|facilities|camps)\s*,?\s+(?:located\s+|situated\s+)?in\s")
+_INCLUDING_ANCHOR = re.compile(r"(?:centres|centers|facilities|camps)\s*,?\s+(?:including|notably|such\s+as|among\s+them)\s")
 
 
 def _anchored(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str], back: int, forward: int,
@@ -278,7 +281,9 @@ def _airport_facts(document: Document, extractor: str) -> Iterator[Fact]:
         s_end_nl = text.find("\n", m.end())
         s_end = min(e for e in (s_end_dot + 1 if s_end_dot >= 0 else len(text), s_end_nl if s_end_nl >= 0 else len(text)))
         zone = _AIRPORT_ZONE.search(text, s_start, s_end)
-        if zone is None or not _HELD.search(text, s_start, s_end):
+        adjacent = zone is not None and zone.end() <= m.start() and _ZONE_TO_AIRPORT.fullmatch(text, zone.end(), m.start()) \
+            and re.match(r"(?i)(?:transit|waiting|holding|detention)\s+zone$", zone.group("zone")) is not None
+        if zone is None or not (adjacent or _HELD.search(text, s_start, s_end)):
             continue
         airport_start = m.start("where") + m.group("where").index(where)
         start, end = min(zone.start(), airport_start), max(zone.end(), m.end())
@@ -334,6 +339,9 @@ def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
         if head.islower() and head in ("station", "prison", "jail") and not m.group("desc") \
                 and not (_place_after(text, m.end()) and len(proper.split()) > 1):
             continue  # "Siglo XXI station" is named, but a bare "<Town> prison" or "<Town> station" rarely is
+        if _ORG_WORD.match(proper):
+            # "National Migration Institute (INM) station": the stripped words belong to the body's name
+            proper = m.group("proper").removeprefix("the ").removeprefix("The ")
         start = m.start("proper") + m.group("proper").index(proper)
         name = text[start:m.end("name")]
         bare = re.sub(r"\s*\([A-Z]{2,8}\)", "", proper).split()
@@ -351,6 +359,119 @@ def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
                         extractor=extractor, rule="prose.placed", confidence=0.6)
 
 
+# A heading such as "Detention facilities" or "Places of detention", then one facility per bulleted line.
+_LIST_HEADING = re.compile(
+    r"^[ \t]*(?:(?:immigration|migration|administrative|migrant)\s+)?(?:detention\s+(?:facilities|centres|centers|sites)"
+    r"|places\s+of\s+(?:immigration\s+)?detention)[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_BULLET_ITEM = re.compile(
+    r"[ \t]*(?:[-•■▪*●–]|\d{1,2}[.)])[ \t]+(?P<name>[A-Z][^\n,;:.]{2,90}?)(?:[ \t]*\((?P<paren>[^()\n]{1,40})\))?"
+    r"[ \t]*(?:,[^\n]{0,60})?[ \t]*$")
+_PARTICLE = re.compile(r"\s(?:de|du|des|d['’]|of|in|at|la|le|van|di)\s*", re.IGNORECASE)
+_LIST_HEADING_KEYS = ("detention facilities", "detention centres", "detention centers", "detention sites", "places of ")
+# "Name<TAB>Type<TAB>Observation date" in a profile's facilities table: the place is inside the name.
+_NAME_TYPE_HEADER = re.compile(r"^\s*Name\t+Type\b", re.IGNORECASE)
+_REGIME = re.compile(r"^(?:administrative|criminal|ad[\s-]hoc|unknown|mixed)$", re.IGNORECASE)
+# "... facilities, including in Büren (North Rhine-Westphalia), Eichstätt (Bavaria) and Glückstadt (Hesse)"
+_REGION_PAREN = r"(?:\s+\([A-Z][^()\n]{1,40}\))?"
+_FACILITIES_INCLUDING_IN = re.compile(
+    r"\b(?:centres|centers|facilities|camps)\s*,?\s+(?:including|notably|such\s+as|among\s+them)\s+(?:those\s+)?in\s+"
+    r"(?P<items>" + _PROPER + _REGION_PAREN + r"(?:\s*,\s*" + _PROPER + _REGION_PAREN + r")*,?\s+and\s+" + _PROPER
+    + _REGION_PAREN + r")")
+
+
+def _place_in_name(name: str) -> str:
+    """The settlement inside a facility name: the words after the last particle, else the last capitalised word."""
+    bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    parts = _PARTICLE.split(bare)
+    tail = parts[-1].strip() if len(parts) > 1 else ""
+    if tail and tail[0].isupper():
+        return tail
+    caps = [w for w in bare.split() if w[:1].isupper()]
+    return caps[-1] if caps else bare
+
+
+def _heading_list_facts(document: Document, extractor: str) -> Iterator[Fact]:
+    """Bulleted lines under a "Detention facilities" heading: each line names one place."""
+    text = document.text
+    low = lowered(text) or text.lower()
+    headings = []
+    for key in _LIST_HEADING_KEYS:  # str.find is far cheaper than a multiline regex over the whole text
+        at = low.find(key)
+        while at >= 0:
+            line_start, line_end = low.rfind("\n", 0, at) + 1, low.find("\n", at)
+            h = _LIST_HEADING.match(text, line_start, len(text) if line_end < 0 else line_end)
+            if h and h.end() == (len(text) if line_end < 0 else line_end):
+                headings.append(h)
+            at = low.find(key, at + len(key))
+    for h in sorted(headings, key=lambda h: h.start()):
+        pos = h.end() + 1
+        while pos < len(text) and text[pos] == "\n":
+            pos += 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            m = _BULLET_ITEM.fullmatch(text, pos, end)
+            if m is None:
+                break
+            name = m.group("name").strip()
+            paren = m.group("paren")
+            if paren and re.search(r"[A-Z]{2,}|\d", paren):
+                name_end = m.end("paren") + 1  # "(ZAPI 3)" belongs to the name; "(Seine-et-Marne)" is the region
+            else:
+                name_end = m.end("name")
+            full = " ".join(text[m.start("name"):name_end].split())
+            if len(full.split()) <= 10:
+                yield make_fact(document, FactType.FACILITY, m.start("name"), name_end,
+                                {"name": full, "place": _place_in_name(full)},
+                                extractor=extractor, rule="list.heading", confidence=0.7)
+            pos = end + 1
+
+
+def _name_type_table_facts(document: Document, extractor: str) -> Iterator[Fact]:
+    """Rows of a "Name / Type" facilities table whose second cell is the detention regime."""
+    if "\tType" not in document.text:
+        return  # the header is rare: skip the line walk
+    offset = 0
+    in_table = False
+    for line in document.text.split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        if _NAME_TYPE_HEADER.search(line):
+            in_table = True
+            continue
+        if not in_table:
+            continue
+        cells = [c.strip() for c in line.split("\t") if c.strip()]
+        if len(cells) < 2 or not _REGIME.match(cells[1]) or not cells[0][:1].isupper():
+            in_table = False
+            continue
+        name = cells[0]
+        start = line_start + line.index(name)
+        yield make_fact(document, FactType.FACILITY, start, start + len(name),
+                        {"name": name, "place": _place_in_name(name)},
+                        extractor=extractor, rule="table.name_type", confidence=0.8)
+
+
+def _including_in_facts(document: Document, extractor: str) -> Iterator[Fact]:
+    """Towns listed after "facilities, including in": one facility per town, read only beside detention words."""
+    text = document.text
+    low = lowered(text) or text.lower()
+    if not any(key in low for key in ("including in", "notably in", "such as in", "among them in", "including those in")):
+        return
+    for m in _anchored(_FACILITIES_INCLUDING_IN, text, _INCLUDING_ANCHOR, 20, 600):
+        s_start, _ = _sentence(text, m.start())
+        if not _DETENTION_CUE.search(text, max(0, s_start - 250), m.end()):  # this or the sentence before
+            continue
+        base = m.start("items")
+        for item in re.finditer(_PROPER + _REGION_PAREN, m.group("items")):
+            town = re.match(_PROPER, item.group(0)).group(0)
+            if town == "and" or town.casefold() in _countries():
+                continue
+            yield make_fact(document, FactType.FACILITY, base + item.start(), base + item.end(),
+                            {"name": town, "place": town}, extractor=extractor, rule="prose.including_in",
+                            confidence=0.6)
+
+
 @register(NAME, version=VERSION, produces=[FactType.FACILITY])
 def extract_facilities(document: Document) -> Iterable[Fact]:
     """One fact per facility name per document; table rows first."""
@@ -358,6 +479,8 @@ def extract_facilities(document: Document) -> Iterable[Fact]:
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
     for fact in (*_table_facts(document, extractor), *_leader_facts(document, extractor),
+                 *_name_type_table_facts(document, extractor), *_heading_list_facts(document, extractor),
+                 *_including_in_facts(document, extractor),
                  *_list_facts(document, extractor), *_prose_facts(document, extractor),
                  *_more_prose_facts(document, extractor), *_airport_facts(document, extractor)):
         key = fact.fields["name"].casefold()

@@ -211,3 +211,51 @@ def test_operations_counted_by_arrests_are_raids_and_court_orders_are_not_policy
 def test_constitutional_councils_rule_like_courts() -> None:
     found = events("On 3 March 2020, the Constitutional Council struck down nine articles of the asylum law.")
     assert [(e["kind"], e["date"]) for e in found] == [("court_ruling", "2020-03-03")]
+
+
+# Round 4 families: each wording is written here, not taken from any source.
+
+def test_eviction_of_a_camp_is_a_raid() -> None:
+    found = events("On 3 March 2022 gendarmes dismantled a makeshift camp of about 150 migrants near Dunmore.")
+    assert {(e["kind"], e["date"]) for e in found} >= {("raid", "2022-03-03")}
+
+
+def test_placed_people_in_a_centre_is_a_detention() -> None:
+    found = events("On 9 May 2022 officers placed 40 of them in the removal centre of Westford.")
+    assert ("detention", "2022-05-09") in {(e["kind"], e["date"]) for e in found}
+
+
+def test_group_held_takes_the_day_of_the_sentence_before() -> None:
+    text = ("On 4 June 2022 the coastguard rescued 61 Eritreans from a sinking dinghy off Port Alba. "
+            "Officials held the group at the Port Alba holding centre; they were moved to a shelter on 20 June.")
+    found = {(e["kind"], e["date"]) for e in events(text)}
+    assert ("other", "2022-06-04") in found
+    assert ("detention", "2022-06-04") in found
+
+
+def test_forced_back_across_and_resumed_removals_are_deportations() -> None:
+    assert ("deportation", "2022-02-11") in {(e["kind"], e["date"]) for e in events(
+        "On 11 February 2022 guards took 17 Syrians to the river and forced them back across the border.")}
+    assert ("deportation", "2022-07-01") in {(e["kind"], e["date"]) for e in events(
+        "Removals to Somalia resumed on 1 July 2022, when 12 men were flown from Brancaster.")}
+
+
+def test_announced_agreement_amnesty_and_large_operation() -> None:
+    found = {(e["kind"], e["date"]) for e in events(
+        "On 2 April 2022 the two governments announced an agreement to take back 200 stranded people. "
+        "On 5 April 2022 the ministry announced an amnesty for visa overstayers. "
+        "On 9 April 2022 the ministry launched a large-scale operation in the eastern districts.")}
+    assert {("agreement", "2022-04-02"), ("policy_change", "2022-04-05"), ("raid", "2022-04-09")} <= found
+
+
+def test_judgment_named_by_its_day_takes_that_day() -> None:
+    found = {(e["kind"], e["date"]) for e in events(
+        "In 2019 the supreme court ruled on the matter, following the judgment of the European Court of "
+        "Human Rights of 3 May 2018.")}
+    assert ("court_ruling", "2018-05-03") in found
+
+
+def test_a_yearly_interception_total_and_one_death_are_not_events() -> None:
+    assert events("Border guards intercepted 4,100 people leaving irregularly in 2021.") == []
+    assert [e for e in events("In 2021 a Ghanaian woman died there after weeks without care.")
+            if e["kind"] == "other"] == []

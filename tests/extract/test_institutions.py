@@ -93,3 +93,13 @@ def test_state_agencies_and_treaty_bodies_are_not_ngos() -> None:
 def test_defender_of_rights_and_its_gloss() -> None:
     found = _names("The centres are visited by the Defender of Rights (Défenseur des droits) every year.")
     assert found == {"Defender of Rights": "ombudsperson"}
+
+
+def test_the_un_human_rights_council_is_not_a_national_body() -> None:
+    from habeas.extract.institutions import extract_institutions
+
+    text = ("Submission to the Human Rights Council: Freedonia\n\n"
+            "The Freedonia Human Rights Commission visited two depots in 2023.")
+    names = [f.fields["name"] for f in extract_institutions(doc(text, 2024, "XXX"))]
+    assert "Human Rights Council" not in names
+    assert any("Human Rights Commission" in n for n in names)

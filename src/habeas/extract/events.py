@@ -57,7 +57,12 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:campaigns?|operations?|raids?|sweeps?|crackdowns?|inspections?) (?:[^.;]{{0,80}}? )?(?:resulted in|led to) "
         rf"(?:the )?(?:arrests?|detentions?) of|"
         rf"(?:launched|conducted|carried out|mounted) (?:an? |the )?(?:{_W} ){{0,2}}(?:security|police|policing|"
-        rf"enforcement|identification) operations?)\b", re.IGNORECASE)),
+        rf"enforcement|identification) operations?|"
+        rf"(?:launched|conducted|carried out|mounted) (?:an? |the )?(?:large-scale|major|massive|sweeping|joint|"
+        rf"special) (?:{_W} ){{0,1}}operations?|"
+        # "police evacuated a camp of some 300 migrants", "forces dismantled informal camps": an eviction
+        rf"(?:evacuated|dismantled|demolished|bulldozed|razed|cleared|destroyed|evicted) (?:an? |the |several |"
+        rf"(?:\d[\d,]* ))?(?:{_W} ){{0,2}}(?:camps?|encampments?|settlements?|squats?|shelters?))\b", re.IGNORECASE)),
     ("detention", re.compile(
         rf"\b(?:were (?:{_W} ){{0,2}}(?:detained|arrested|rounded up)|(?:detained|detaining|arrested|arresting|"
         rf"rounded up|rounding up) {_MANY}|(?:mass |arbitrary )?(?:detentions?|arrests?) "
@@ -65,7 +70,11 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?<!were )(?<!was )(?<!been )held {_MANY} (?:people|persons|migrants|detainees|asylum seekers|refugees)|"
         rf"were (?:all )?(?:{_W} ){{0,2}}(?:taken|transferred|brought|moved|sent) to (?:the |a |an )?(?:{_W} ){{0,5}}?"
         rf"(?:detention|custody|(?:detention |reception |holding |pre-removal |removal )(?:centres?|centers?|facilit(?:y|ies)|camps?)|"
-        rf"prisons?|police stations?))\b",
+        rf"prisons?|police stations?)|"
+        # "placed 21 of them in the centre", "held the group at the detention centre"
+        rf"placed {_MANY} (?:of them |people |persons |migrants |others )?in (?:the |a |an )?(?:{_W} ){{0,3}}?"
+        rf"(?:detention|custody|cra|centres?|centers?|facilit(?:y|ies)|camps?|prisons?)|"
+        rf"(?:held|detained|placed) (?:the group|them all|all of them) (?:at|in)\b)\b",
         re.IGNORECASE)),
     ("deportation", re.compile(
         rf"\b(?:were (?:{_W} ){{0,2}}(?:deported|expelled|pushed back|returned to|removed to|sent back|"
@@ -74,6 +83,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"collective expulsions|summary (?:returns|deportations|expulsions))|"
         rf"(?:deported|expelled|removed|pushed back|sent back) {_MANY}|(?:mass )?(?:deportations?|expulsions?) "
         rf"of {_MANY}|detention and deportation of {_MANY}|forced (?:them|(?:{_W} ){{1,3}}) to return|"
+        rf"forced (?:them|(?:{_W} ){{1,3}}) back (?:across|over|into|to)|"
+        rf"(?:deportations?|removals?|expulsions?|deportation flights?|forced returns?) (?:to [\w-]+ )?(?:resumed|restarted)|"
         rf"forcibly (?:returned|deported|expelled) {_MANY}|"
         rf"(?:transferred|handed over|handed) {_MANY} (?:{_W} ){{0,2}}(?:nationals|citizens|refugees|asylum[- ]seekers|"
         rf"migrants)\b[^.;]{{0,60}}? to (?!(?:a|an|the|another|other|its|their|prison|detention|custody|hospital)\b)|"
@@ -91,12 +102,16 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:court|tribunal|judge|constitutional council|council of state|state council) (?:[^.;]{{0,50}}?)\b(?:found (?:{_W} ){{1,4}}guilty|convicted|sentenced|acquitted|"
         rf"ruled|found (?:an? )?(?:violations?|breach(?:es)?)|held (?:in [^.;]{{1,60}}? )?that|ordered|annulled|struck down|quashed|halted|blocked|granted (?:an? |the )?(?:{_W} ){{0,2}}"
         rf"(?:stay|injunction|interim measures?)|issued (?:an? |the )?(?:{_W} ){{0,2}}(?:injunction|"
-        rf"interim measures?|ruling|judg(?:e)?ment|decision)))\b", re.IGNORECASE)),
+        rf"interim measures?|ruling|judg(?:e)?ment|decision))|"
+        # "the judgment of the Court of Justice of 17 July 2014": a ruling named by its court and day
+        rf"(?:judg(?:e)?ments?|rulings?) of the (?:[\w’'-]+ ){{0,8}}?(?:court|tribunal)(?: of [\w’'-]+(?: [\w’'-]+){{0,4}}?)? "
+        rf"(?:of|dated) (?=\d{{1,2}} [a-z]+ \d{{4}}|[a-z]+ \d{{1,2}}, \d{{4}}))\b", re.IGNORECASE)),
     ("policy_change", re.compile(
         rf"\b(?:(?:introduced|imposed|lifted|adopted|enacted|passed|approved|signed|amended|issued|announced|"
         rf"declared|extended|revoked|repealed) (?:{_W} ){{0,3}}(?:moratorium|ban|law|laws|amendments?|resolution|"
         rf"decree|regulations?|rules|bill|legislation|policy|state of emergency|quarantine|lockdown|curfew|"
-        rf"restrictions?|(?:visa |entry |exit )?requirements?|visas?|system|scheme|programme)|state of emergency (?:was |has been )?declared|"
+        rf"restrictions?|(?:visa |entry |exit )?requirements?|visas?|system|scheme|programme|amnesty|amnesties|"
+        rf"regulari[sz]ation (?:programme|scheme|campaign|drive))|state of emergency (?:was |has been )?declared|"
         rf"(?:has|have) (?:{_W} ){{0,2}}(?:ceased|suspended|halted|stopped) (?:{_W} ){{0,2}}(?:deportations?|"
         rf"detentions?|removals?|returns?|proceedings|expulsions?)|(?:have|has) (?:also )?been suspended|"
         rf"decision to (?:ban|suspend|close|restrict|prohibit|block|halt|stop|end|introduce)|"
@@ -129,13 +144,13 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:borders? (?:{_W} ){{0,2}}(?:were|was|had been|have been|has been|remained) closed|"
         r"clos(?:ed|ing|ure of) (?:its |the |all |their )?(?:\w+ )?borders?)\b", re.IGNORECASE)),
     ("agreement", re.compile(
-        rf"\b(?:(?:signed|concluded|reached) (?:an? |the )?(?:{_W} ){{0,3}}(?:agreement|memorandum|accord|deal|"
+        rf"\b(?:(?:signed|concluded|reached|announced|struck) (?:an? |the )?(?:{_W} ){{0,3}}(?:agreement|memorandum|accord|deal|"
         rf"(?:treaty|protocol|arrangement) with)|(?:agreement|memorandum|accord|deal)\b[^.;]{{0,60}}?"
         rf"\b(?:first )?(?:signed|concluded) (?:on|in))\b", re.IGNORECASE)),
     ("other", re.compile(
         r"\b(?:blocked (?:access to )?[\w-]+\.[a-z]{2,6}\b|[\w-]+\.[a-z]{2,6} (?:was|were) blocked|"
         r"facilitated (?:their|the|his|her) return|repatriated|"
-        r"died|drowned|(?:were|was) (?:\w+ )?killed|killing|shot dead|lost their lives|injur(?:ed|ing) (?:\w+ )?"
+        r"(?:rescued|intercepted) (?:\d[\d,]*|dozens|hundreds|several|some \d[\d,]*)|died|drowned|(?:were|was) (?:\w+ )?killed|killing|killed (?:\d[\d,]*|dozens|hundreds|scores|several)\b|shot dead|lost their lives|injur(?:ed|ing) (?:\w+ )?"
         r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several)|"
         r"fires? (?:\w+ ){0,2}(?:broke out|swept through|destroyed|gutted)|broke out of|mass escape|"
         r"(?:were|had been) (?:\w+ )?released\b|"
@@ -150,9 +165,10 @@ _CUES_LOWER = [(kind, re.compile(pattern.pattern)) for kind, pattern in _CUES]
 # words (a plain alternation the engine skips through) spares the costly cue pattern most
 # of the text. Kinds whose wording is too open to name such words scan everything.
 _ANCHORS: dict[str, re.Pattern[str]] = {kind: re.compile(words) for kind, words in {
-    "raid": r"raid|round|sweep|crackdown|swept|stormed|searches|checks|resulted in|led to|operation",
-    "detention": r"detain|detention|arrest|round|held|taken to|transferred to|brought to|moved to|sent to",
-    "deportation": r"deport|expel|expul|back|returned|removed|forced|forcibly|transferred|handed|push-back|summary",
+    "raid": r"raid|round|sweep|crackdown|swept|stormed|searches|checks|resulted in|led to|operation|evacuated|"
+            r"dismantled|demolished|bulldozed|razed|cleared|destroyed|evicted",
+    "detention": r"detain|detention|arrest|round|held|taken to|transferred to|brought to|moved to|sent to|placed",
+    "deportation": r"deport|expel|expul|back|returned|removed|forced|forcibly|transferred|handed|push-back|summary|resumed|restarted",
     "extradition": r"extradit",
     "protest": r"protest|demonstrat|rall|march|riot|unrest|sit-in|hunger strike",
     "court_ruling": r"court|tribunal|ruling|judge|council",
@@ -162,7 +178,7 @@ _ANCHORS: dict[str, re.Pattern[str]] = {kind: re.compile(words) for kind, words 
     "policy_change": r"introduc|impos|lifted|adopt|enact|pass|approv|signed|amended|issued|announc|declared|"
                      r"extended|revok|repeal|emergency|ceased|suspend|halt|stopp|decision to|into force|froze|"
                      r"paused|clos|since",
-    "other": r"blocked|facilitated|repatriated|died|drowned|killed|killing|shot dead|lost their lives|injur|fire|"
+    "other": r"rescued|intercepted|blocked|facilitated|repatriated|died|drowned|killed|killing|shot dead|lost their lives|injur|fire|"
              r"broke out|escape|released|published|stormed|attacked|torched",
 }.items()}
 # The verb-anchored policy wordings (the second policy_change entry of _CUES) have their own words.
@@ -235,6 +251,8 @@ _NAMING_YEAR = re.compile(r"\b((?:19|20)\d{2})\s+$")
 _RIGHT_AFTER = re.compile(r"\s*(?:,\s*)?(?:in|on)\s+(?:about\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # "between 1 and 15 September": the first day is written bare, the month only once
 _DAY_RANGE_OPENER = re.compile(r"\b(?:between|from)\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|until|-|–)\s*$", re.IGNORECASE)
+# a cue that ends by introducing its own date ("the judgment of the Court ... of 17 July 2014")
+_DATED_CUE_END = re.compile(r"\b(?:of|dated)\s$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _JOINED_MONTHS = re.compile(r"^\s*(?:and|to|until|till|through|[-–—])\s*$")
 _PERIOD_OPENER = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
@@ -242,10 +260,16 @@ _TITLE_YEAR = re.compile(r"\b(?:Act|Law|Bill|Code|Decree|Regulations?|Rules|Ordi
 _SNAPSHOT = re.compile(r"\b(?:as of|as at|at the end of|by the end of|at year[’']s end|on any given day)\b",
                        re.IGNORECASE)
 _QUANTITY = re.compile(r"\b(?:hundreds|thousands|dozens|scores|tens of thousands)\s+of\b", re.IGNORECASE)
+# "held the group at ...": the people of the sentence before, so its date (and number) carry over
+_ANAPHORIC = re.compile(r"\b(?:the group|them all|all of them)\b", re.IGNORECASE)
+# "a Nigerian man died": one person told as a story (a case); "a detainee died at the centre" stays an event
+_ONE_PERSON_BEFORE = re.compile(
+    r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}(?:man|woman|boy|girl)\s+"
+    r"(?:\w+\s+)?$", re.IGNORECASE)
 _AGGREGATE_KINDS = frozenset({"detention", "deportation", "extradition"})
 _CARRY_NEEDS_QUANTITY = frozenset({"detention", "deportation", "extradition", "other"})
 # "6,383 passed through the centres in 2023 and 2,987 were repatriated": a yearly flow is a statistic
-_MOVEMENT = re.compile(r"repatriated|released", re.IGNORECASE)
+_MOVEMENT = re.compile(r"repatriated|released|intercepted|rescued", re.IGNORECASE)
 _PLACE_HELD = re.compile(
     r"\b(?:centres?|centers?|facilit(?:y|ies)|camps?|prisons?|sites?|shelters?|units?|stations?|capacity|designed for|"
     r"built for)\b[^.;]*$", re.IGNORECASE)
@@ -308,7 +332,9 @@ def _date_in_sentence(mentions: list[DateMention], offset: int, text: str, sente
     February and July"): the earlier date then dates the report, and a date after the cue wins."""
     before = [d for d in mentions if d.end <= offset]
     after = [d for d in mentions if d.start >= offset]
-    if after and cue_end is not None and _RIGHT_AFTER.match(text, sentence_start + cue_end, sentence_start + after[0].start):
+    if after and cue_end is not None and (
+            _RIGHT_AFTER.match(text, sentence_start + cue_end, sentence_start + after[0].start)
+            or (after[0].start == cue_end and _DATED_CUE_END.search(text, sentence_start, sentence_start + cue_end))):
         return after[0]  # "the policy was abandoned in 2015": the verb's own date beats the sentence's opener
     # "men who had been held there since 2014 began a hunger strike": a "since" date starts a
     # state described on the way; it dates the event only when nothing else does.
@@ -475,6 +501,8 @@ def find_events(document: Document) -> list[EventHit]:
                                                                   cue.start()):
                 continue
             count = _count(text, sentence, cue.start(), cue.end()) if kind in _COUNTED else None
+            if kind == "other" and _ONE_PERSON_BEFORE.search(text, max(sentence.start, cue.start() - 40), cue.start()):
+                continue  # "a Nigerian man died there": one person's death is a case, not an event
             if kind == "other" and count is None and cue.group().endswith("released"):
                 continue  # "X and Y were released" is a case; a mass release gives a number
             if kind == "detention" and count is not None and _STOCK_CUE.match(scanned, cue.start()):
@@ -483,6 +511,9 @@ def find_events(document: Document) -> list[EventHit]:
                          and _PLACE_HELD.search(text, max(sentence.start, cue.start() - 80), cue.start()))
             mention = _date_in_sentence(dates_of(k), cue.start() - sentence.start, text, sentence.start,
                                         cue.end() - sentence.start)
+            if (mention is not None and mention.start >= cue.start() - sentence.start
+                    and _ANAPHORIC.search(cue.group()) and carried(k) is not None):
+                mention = None  # "held the group at ...; ... moved on 27 December": the group's own day came before
             named = (_NAMING_YEAR.search(text, max(sentence.start, cue.start() - 8), cue.start())
                      if mention is None and kind == "policy_change" else None)
             if mention is not None:
@@ -490,7 +521,8 @@ def find_events(document: Document) -> list[EventHit]:
             elif named is not None:  # "a 2020 decree raised the maximum": the text's year is the change's
                 date, rule = named.group(1), "sentence-date"
             elif (previous := carried(k)) is not None:
-                if kind in _CARRY_NEEDS_QUANTITY and not _quantity(text, sentence, count):
+                if (kind in _CARRY_NEEDS_QUANTITY and not _quantity(text, sentence, count)
+                        and not _ANAPHORIC.search(cue.group())):
                     continue
                 if _ANNOUNCEMENT.match(scanned, cue.start()):
                     continue

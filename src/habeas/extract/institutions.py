@@ -206,8 +206,8 @@ def _prose_facts(document: Document, extractor: str, aliases: set[str] | None = 
         name = m.group("name").strip()
         name = re.sub(r"^(?:The|A|An|In|On|As|By|While|When|Since|Under|According|However)\s+", "", name)
         name = _POSSESSOR.sub("", name)  # "Indonesia's National Commission ...": the owner is not the name
-        if _UN_PREFIX.match(name):
-            continue  # the UN Human Rights Council sits in Geneva; it is no body of the country
+        if _UN_PREFIX.match(name) or name.casefold() == "human rights council":
+            continue  # the (UN) Human Rights Council sits in Geneva; it is no body of the country
         if name.casefold() in aliases:
             continue  # "(Ombudsman)" glossed a body already named by its own title
         start = m.end("name") - len(name)

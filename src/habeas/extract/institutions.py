@@ -82,6 +82,7 @@ _ROLE_CLAUSE = re.compile(
     r"(?P<name>" + _TITLE + r")\s*,?\s+(?i:(?:which\s+|who\s+)?(?:serves|acts|functions|operates|is\s+designated|was\s+designated"
     r"|has\s+been\s+designated)\s+as\s+(?:the\s+|its\s+|[a-z][\w-]*[’']s\s+)?(?P<role>national\s+preventive\s+mechanism"
     r"|NPM|national\s+human\s+rights\s+institution|NHRI|ombuds\w+))")
+_ROLE_WORDS = ("ombuds", "nhri", "npm", "preventive", "human rights institution")
 _ROLE_KIND = (("preventive", "npm"), ("npm", "npm"), ("human rights institution", "nhri"), ("nhri", "nhri"),
               ("ombuds", "ombudsperson"))
 # "the Cyprus Refugee Council", "the Jesuit Refugee Service": an NGO's name says whom it serves and what it is.
@@ -164,6 +165,9 @@ def _table_facts(document: Document, extractor: str) -> Iterator[Fact]:
 def _role_facts(document: Document, extractor: str, aliases: set[str]) -> Iterator[Fact]:
     """Bodies named by their own title and given a role: "X (Ombudsman)", "X, which serves as the NPM"."""
     text = document.text
+    low = text.lower()
+    if not any(word in low for word in _ROLE_WORDS):
+        return  # both patterns need a role word; most documents have none, and the scans are costly
     for pattern, rule in ((_ROLE_GLOSS, "prose.role_gloss"), (_ROLE_CLAUSE, "prose.role_clause")):
         for m in pattern.finditer(text):
             name = _POSSESSOR.sub("", _title(m.group("name")))

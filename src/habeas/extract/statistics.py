@@ -582,9 +582,9 @@ def _choose_date(n: NumberMention, s_start: int, dates: list[DateMention], previ
     before = [d for d in dates if d.end <= a]
     if before:
         return before[-1].value
-    after = [d for d in dates if d.start >= n.end - s_start]
-    if after:
-        return after[0].value
+    following = [d for d in dates if d.start >= n.end - s_start]
+    if following:
+        return following[0].value
     earlier = previous_dates.get()
     if earlier:
         return earlier[-1].value

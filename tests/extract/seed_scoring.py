@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from habeas.domain import Document, Fact
-from habeas.extract.scoring import score_facts
+from habeas.extract.scoring import ScoreReport, score_facts
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 # The year each seed reports on: completes dates such as "On April 17".
@@ -19,18 +19,22 @@ def doc(text: str, year: int = 2021, country: str = "XXX") -> Document:
                     published=str(year))
 
 
-def seed_counts(kind: str, extract: Callable[[Document], Iterable[Fact]]) -> tuple[int, int, int]:
-    """(true positives, false positives, misses) of one extractor's ``kind`` facts on the seed gold."""
-    tp = fp = fn = 0
+def seed_report(kind: str, extract: Callable[[Document], Iterable[Fact]]) -> ScoreReport:
+    """One extractor's ``kind`` facts scored against the seed gold, per seed and in total."""
+    report = ScoreReport()
     for seed in sorted((SHARED / "seeds").glob("*.txt")):
         gold = [json.loads(line) for line in (SHARED / "gold" / f"{seed.stem}.jsonl").read_text().splitlines()
                 if line.strip()]
         d = doc(seed.read_text(), SEED_YEARS.get(seed.name[:3], 2020), "KAZ")
-        report = score_facts([g for g in gold if g["type"] == kind], [f.to_interchange() for f in extract(d)])
-        counts = report.by_type.get(kind)
-        if counts:
-            tp, fp, fn = tp + counts.tp, fp + counts.fp, fn + counts.fn
-    return tp, fp, fn
+        report.merge(score_facts([g for g in gold if g["type"] == kind], [f.to_interchange() for f in extract(d)],
+                                 document=seed.name[:3]))
+    return report
+
+
+def seed_counts(kind: str, extract: Callable[[Document], Iterable[Fact]]) -> tuple[int, int, int]:
+    """(true positives, false positives, misses) of one extractor's ``kind`` facts on the seed gold."""
+    counts = seed_report(kind, extract).by_type.get(kind)
+    return (counts.tp, counts.fp, counts.fn) if counts else (0, 0, 0)
 
 
 def verbatim(d: Document, facts: Iterable[Fact]) -> bool:

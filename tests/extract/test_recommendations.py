@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from seed_scoring import SHARED, seed_report
 
 from habeas.domain import Document
 from habeas.extract.recommendations import extract_recommendations
-from habeas.extract.scoring import ScoreReport, score_facts
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-SEED_YEARS = {"000": "2020", "001": "2025", "002": "2020", "003": "2020", "004": "2010"}
 
 
 def doc(text: str) -> Document:
@@ -98,17 +92,7 @@ def test_never_raises_and_quotes_are_verbatim(text: str) -> None:
 def test_seed_gold_precision_and_recall() -> None:
     if not (SHARED / "seeds").is_dir():
         pytest.skip(f"seed documents not found at {SHARED / 'seeds'}")
-    report = ScoreReport()
-    for path in sorted((SHARED / "seeds").glob("*.txt")):
-        prefix = path.name[:3]
-        gold_path = next((SHARED / "gold").glob(f"{prefix}*"), None)
-        if gold_path is None or prefix not in SEED_YEARS:
-            continue
-        gold = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines() if x.strip()]
-        d = Document(sha256="s", filename=path.name, media_type="text/plain",
-                     text=path.read_text(encoding="utf-8"), country="KAZ", published=SEED_YEARS[prefix])
-        predicted = [f.to_interchange() for f in extract_recommendations(d)]
-        report.merge(score_facts([g for g in gold if g["type"] == "recommendation"], predicted, document=prefix))
+    report = seed_report("recommendation", extract_recommendations)
     counts = report.by_type["recommendation"]
     assert counts.precision >= 0.9, report.to_dict(errors=True)
     assert counts.recall >= 0.9, report.to_dict(errors=True)

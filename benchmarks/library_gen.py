@@ -10,8 +10,8 @@ inside a real passage (quote and offsets agree) and are spread over 15
 countries with candidate/accepted/rejected statuses.
 
 Bulk inserts with SQLAlchemy core ``insert()`` in batches after
-``Database(url).upgrade()``; on SQLite the FTS5 triggers fill the index as
-passages are inserted, on PostgreSQL the GIN expression index needs nothing.
+``Database(url).upgrade()``; once the passages are inserted, ``index_passages``
+fills the FTS5 index on SQLite; PostgreSQL's stored tsvector column needs nothing.
 
     from library_gen import build_library, search_words
     build_library("sqlite:///x.db", documents=2000, facts=20000)
@@ -108,6 +108,7 @@ def build_library(url: str, documents: int = 2000, facts: int = 20000, passages_
     """Fill an empty database at ``url``; returns the counts written."""
     from habeas.store.database import Database
     from habeas.store.models import DocumentRow, FactRow, PassageRow
+    from habeas.store.search import index_passages
     from habeas.vocab import indicators, treaties
 
     db = Database(url)
@@ -146,6 +147,7 @@ def build_library(url: str, documents: int = 2000, facts: int = 20000, passages_
                 conn.execute(insert(DocumentRow), docs[-(len(docs) % batch):])
             for k in range(0, len(passage_rows), batch):
                 conn.execute(insert(PassageRow), passage_rows[k:k + batch])
+            index_passages(conn)
             fact_rows: list[dict[str, Any]] = []
             for j in range(facts):
                 doc = docs[rng.randrange(documents)]

@@ -9,7 +9,7 @@ import pymupdf
 import pytest
 from sqlalchemy import func, select
 
-from habeas.ingest.loader import DocumentOverrides
+from habeas.ingest.loader import DocumentOverrides, reread_pages
 from habeas.services import library
 from habeas.services.context import Services
 from habeas.services.ingest_files import ingest_paths, ingest_upload
@@ -70,9 +70,13 @@ def test_pdf_pages_are_kept(services: Services, tmp_path: Path) -> None:
         assert [p.number for p in pages] == [1, 2]
         assert "Second page" in text[pages[1].start_char:pages[1].end_char]
         assert "Second page" not in text[pages[0].start_char:pages[0].end_char]
-        assert pages[0].words, "word positions are kept for PDF pages"
         passages = session.scalars(select(PassageRow)).all()
         assert {p.page for p in passages} == {1, 2}
+        stored = session.scalar(select(DocumentRow.stored_path))
+    # Word positions are kept by keeping the original: re-read, they point into the stored text.
+    reread = reread_pages(Path(stored).read_bytes(), "report.pdf", text)
+    assert reread is not None and reread[1].words
+    assert all(text.startswith(w.text, w.start_char) for w in reread[1].words)
 
 
 def test_same_bytes_twice_is_one_document(services: Services, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from habeas.domain.document import DOCUMENT_KINDS, Document, ExtractedText
+from habeas.domain.document import DOCUMENT_KINDS, Document, ExtractedText, Page
 from habeas.errors import (
     CorruptFile,
     EmptyFile,
@@ -57,6 +57,12 @@ def _human_size(n: int) -> str:
 
 def load_document(path: Path, *, max_bytes: int, overrides: DocumentOverrides | None = None) -> Document:
     """Read and parse the file at ``path``. Raises InputError subclasses with path=str(path)."""
+    return document_from_bytes(read_file(path, max_bytes=max_bytes), Path(path).name, overrides=overrides,
+                               where=str(path))
+
+
+def read_file(path: Path, *, max_bytes: int) -> bytes:
+    """The bytes of the file at ``path``, after the checks that need no parsing."""
     path = Path(path)
     where = str(path)
     try:
@@ -77,17 +83,19 @@ def load_document(path: Path, *, max_bytes: int, overrides: DocumentOverrides | 
             path=where,
         )
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise UnreadablePath(f"cannot read file: {exc.strerror or exc}", path=where) from None
-    return _build(data, path.name, overrides, where)
 
 
-def document_from_bytes(data: bytes, filename: str, *, overrides: DocumentOverrides | None = None) -> Document:
-    """Parse an upload; errors carry ``filename`` as their path."""
+def document_from_bytes(data: bytes, filename: str, *, overrides: DocumentOverrides | None = None,
+                        where: str | None = None) -> Document:
+    """Parse a file's bytes (an upload, or a file already read); errors carry ``where``
+    (by default ``filename``) as their path."""
+    where = where or filename
     if not data:
-        raise EmptyFile("empty file (0 bytes)", path=filename)
-    return _build(data, Path(filename).name, overrides, filename)
+        raise EmptyFile("empty file (0 bytes)", path=where)
+    return _build(data, Path(filename).name, overrides, where)
 
 
 def _read(data: bytes, filename: str, where: str) -> ExtractedText:
@@ -103,6 +111,21 @@ def _read(data: bytes, filename: str, where: str) -> ExtractedText:
     if not extracted.text.strip():
         raise EmptyFile("the file holds no text", path=where)
     return extracted
+
+
+def reread_pages(data: bytes, filename: str, stored_text: str) -> list[Page] | None:
+    """Pages with their word boxes, read again from a stored original.
+
+    The library does not store word boxes (they cost more to write than to
+    read); re-extraction gets them back from the original. Returns None when
+    the reader now yields a different text, since the boxes' offsets would
+    then point at the wrong characters; extraction falls back to text alone.
+    """
+    try:
+        extracted = _read(data, filename, filename)
+    except InputError:
+        return None
+    return extracted.pages if extracted.text == stored_text else None
 
 
 def _build(data: bytes, filename: str, overrides: DocumentOverrides | None, where: str) -> Document:

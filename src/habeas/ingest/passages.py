@@ -19,7 +19,8 @@ from habeas.domain.document import Page, Passage
 MAX_PASSAGE_CHARS = 1500
 
 _BLOCK_BREAK = re.compile(r"\n[ \t\r]*\n\s*|\f")
-_LINE = re.compile(r"[^\n]+")
+# A line without its surrounding whitespace (whitespace-only lines do not match).
+_TRIMMED_LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)")
 _SENTENCE_END = re.compile(r"[.!?;:][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•\-])")
 _BULLET = re.compile(r"\s*(?:[-–•*▪●◦]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s)")
 
@@ -68,8 +69,7 @@ def _paragraphs_of_block(text: str, start: int, end: int) -> list[tuple[int, int
     """
     if text.find("\n", start, end) < 0:
         return [(start, end)]
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start, end)]
-    lines = [t for line in lines for t in _trimmed(text, *line)]
+    lines = [m.span(1) for m in _TRIMMED_LINE.finditer(text, start, end)]
     if len(lines) < 2:
         return lines
     lengths = sorted(e - s for s, e in lines)
@@ -81,12 +81,11 @@ def _paragraphs_of_block(text: str, start: int, end: int) -> list[tuple[int, int
     paragraphs: list[tuple[int, int]] = []
     para_start = lines[0][0]
     for (s, e), (next_s, next_e) in pairwise(lines):
-        line, next_line = text[s:e], text[next_s:next_e]
         if hard_wrapped:
             # Wrapped lines run close to the wrap width; a short one ends a paragraph or heading.
-            breaks = (e - s) < 0.7 * wrap or bool(_BULLET.match(next_line))
+            breaks = (e - s) < 0.7 * wrap or bool(_BULLET.match(text, next_s, next_e))
         else:
-            breaks = not ("\t" in line and "\t" in next_line)
+            breaks = text.find("\t", s, e) < 0 or text.find("\t", next_s, next_e) < 0
         if breaks:
             paragraphs.append((para_start, e))
             para_start = next_s

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import gc
 import re
-from collections import deque
 from collections.abc import Sequence
 from datetime import datetime
-from itertools import accumulate, chain, islice, repeat
+from itertools import accumulate, chain, islice
 
 import pymupdf
 
-from habeas.domain.document import ExtractedText, Page, Word
+from habeas.domain.document import ExtractedText, Page, Word, WordBoxes
 from habeas.errors import CorruptFile, EncryptedFile, NoTextLayer
 
 PAGE_SEPARATOR = "\n\n"
@@ -43,7 +42,7 @@ def _open(data: bytes) -> pymupdf.Document:
     return doc
 
 
-def _page_text(page: pymupdf.Page, offset: int) -> tuple[str, list[Word]]:
+def _page_text(page: pymupdf.Page, offset: int) -> tuple[str, Sequence[Word]]:
     """Text of one page and its words, with offsets counted from ``offset``.
 
     Written as comprehensions over PyMuPDF's word tuples rather than one loop
@@ -51,7 +50,7 @@ def _page_text(page: pymupdf.Page, offset: int) -> tuple[str, list[Word]]:
     """
     raw = page.get_text("words", sort=False)
     if not raw:
-        return "", []
+        return "", ()
     # word tuple: (x0, y0, x1, y1, text, block_no, line_no, word_no); transpose once
     x0, y0, x1, y1, texts, blocks, lines, _ = zip(*raw)
     seps = [""] + [
@@ -68,24 +67,7 @@ def _page_text(page: pymupdf.Page, offset: int) -> tuple[str, list[Word]]:
     pieces = list(chain.from_iterable(zip(seps, texts)))
     ends = accumulate(map(len, pieces), initial=offset)
     starts = islice(ends, 1, None, 2)  # the offset after each separator is a word start
-    return "".join(pieces), _make_words(texts, x0, y0, x1, y1, list(starts))
-
-
-_WORD_SLOTS = tuple(getattr(Word, name).__set__ for name in ("text", "x0", "y0", "x1", "y1", "start_char"))
-
-
-def _make_words(*columns: Sequence[object]) -> list[Word]:
-    """Word records from column sequences, one slot at a time.
-
-    Equivalent to ``list(map(Word, *columns))`` (it fills the same slots, as
-    unpickling does), but the frozen dataclass ``__init__`` costs six Python
-    ``object.__setattr__`` calls per word, which made it the largest Python
-    cost of ingesting a long PDF; here the loops run in C.
-    """
-    words = list(map(Word.__new__, repeat(Word, len(columns[0]))))
-    for set_slot, column in zip(_WORD_SLOTS, columns):
-        deque(map(set_slot, words, column), maxlen=0)
-    return words
+    return "".join(pieces), WordBoxes(texts, x0, y0, x1, y1, list(starts))
 
 
 def _pdf_date(raw: str | None) -> str | None:
@@ -122,9 +104,9 @@ def _read_pages(doc: pymupdf.Document) -> tuple[str, list[Page], list[str]]:
             width, height = page.rect.width, page.rect.height
         except Exception as exc:  # noqa: BLE001 - one broken page must not lose the others
             problems.append(f"page {index + 1}: could not read text ({exc})")
-            text, words, width, height = "", [], 0.0, 0.0
+            text, words, width, height = "", (), 0.0, 0.0
         chunks.append(text)
-        pages.append(Page(index + 1, pos, pos + len(text), tuple(words), width, height))
+        pages.append(Page(index + 1, pos, pos + len(text), words, width, height))
         pos += len(text)
     return "".join(chunks), pages, problems
 

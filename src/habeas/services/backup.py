@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from habeas import __version__
 from habeas.errors import InputError, ValidationFailed
 from habeas.services.context import Services
+from habeas.store.search import index_passages
 from habeas.store.models import (
     AuditRow,
     Base,
@@ -157,6 +158,7 @@ def import_all(services: Services, source: Path) -> dict[str, int]:
                     # Core insert, not ORM: the ORM would reset version counters to 1.
                     session.execute(cast(Table, model.__table__).insert(), rows)
                 counts[model.__tablename__] = len(rows)
+            index_passages(session)
             for row in session.scalars(select(DocumentRow)):
                 name = Path(row.stored_path).name
                 data = files.get(f"originals/{name}")

@@ -7,10 +7,13 @@ replaced, and a fresh extraction that repeats a kept fact is not added twice.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 
+from habeas.domain import Document
 from habeas.extract import extract_facts
+from habeas.ingest.loader import reread_pages
 from habeas.services.context import Services
 from habeas.store import documents as document_store
 from habeas.store import facts as fact_store
@@ -42,7 +45,7 @@ def reextract_document(services: Services, document_id: int) -> ReextractOutcome
             from habeas.errors import NotFound
 
             raise NotFound(f"no document {document_id}")
-        document = document_store.to_domain(row)
+        document = _with_word_boxes(document_store.to_domain(row), row.stored_path)
         removed = fact_store.delete_unreviewed_facts(session, document_id)
         kept_keys = fact_store.kept_fact_keys(session, document_id)
         extraction = extract_facts(document)
@@ -58,3 +61,21 @@ def reextract_document(services: Services, document_id: int) -> ReextractOutcome
                              target=f"document:{document_id}",
                              details={"removed": removed, "added": added}))
         return ReextractOutcome(document_id, removed, added, len(kept_keys), list(extraction.problems))
+
+
+def _with_word_boxes(document: Document, stored_path: str) -> Document:
+    """The document with the word boxes of its PDF pages, re-read from the stored original.
+
+    Boxes let extraction rebuild garbled tables from positions; without them
+    (original missing, or read differently by a newer reader) it uses text alone.
+    """
+    if document.media_type != "application/pdf":
+        return document
+    try:
+        data = Path(stored_path).read_bytes()
+    except OSError:
+        return document
+    pages = reread_pages(data, document.filename, document.text)
+    if pages is not None:
+        document.pages = pages
+    return document

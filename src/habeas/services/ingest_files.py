@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from habeas.domain import Document
 from habeas.errors import HabeasError
 from habeas.extract import ExtractionResult, extract_facts
-from habeas.ingest.loader import DocumentOverrides, document_from_bytes, load_document
+from habeas.ingest.loader import DocumentOverrides, document_from_bytes, read_file
 from habeas.services.context import Services
 from habeas.store import documents as document_store
 from habeas.store import facts as fact_store
@@ -54,9 +54,9 @@ def ingest_paths(
     outcomes = []
     for path in paths:
         try:
-            document = load_document(path, max_bytes=services.settings.max_file_size_bytes,
-                                     overrides=overrides)
-            outcome = store_document(services, document, suffix=path.suffix, path=str(path),
+            data = read_file(path, max_bytes=services.settings.max_file_size_bytes)
+            document = document_from_bytes(data, path.name, overrides=overrides, where=str(path))
+            outcome = store_document(services, document, suffix=path.suffix, path=str(path), data=data,
                                      extract=extract)
         except HabeasError as exc:
             outcome = IngestOutcome(str(path), "failed", exc.message, error_code=exc.code)
@@ -90,7 +90,7 @@ def ingest_upload(
 
 
 def store_document(
-    services: Services, document: Document, *, suffix: str, path: str, data: bytes | None = None,
+    services: Services, document: Document, *, suffix: str, path: str, data: bytes,
     extract: bool = True,
 ) -> IngestOutcome:
     with services.db.session() as session:
@@ -101,8 +101,6 @@ def store_document(
                                  country=existing.country, kind=existing.kind,
                                  pages=existing.page_count)
     extraction = extract_facts(document) if extract else ExtractionResult()
-    if data is None:
-        data = Path(path).read_bytes()
     stored_path, created = services.originals.put(document.sha256, suffix, data)
     try:
         with services.db.session() as session:

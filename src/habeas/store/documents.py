@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from habeas.domain import Document, Page, Passage, Word
+from habeas.domain import Document, Page, Passage
+from habeas.store.search import index_passages
 from habeas.store.models import DocumentRow, FactRow, PageRow, PassageRow
 
 
@@ -16,6 +18,12 @@ def find_by_sha(session: Session, sha256: str) -> DocumentRow | None:
 
 
 def add_document(session: Session, document: Document, stored_path: str) -> DocumentRow:
+    """Store a document with its pages and passages (word boxes are not stored).
+
+    Pages and passages go in as two executemany calls rather than through the
+    unit of work: a long report has thousands of passages, and one ORM insert
+    with its own round trip per row cost more than reading the PDF.
+    """
     row = DocumentRow(
         sha256=document.sha256, filename=document.filename, media_type=document.media_type,
         title=document.title, publisher=document.publisher, published=document.published,
@@ -24,30 +32,38 @@ def add_document(session: Session, document: Document, stored_path: str) -> Docu
         stored_path=stored_path, text=document.text, page_count=len(document.pages),
         extraction_problems=[],
     )
-    row.pages = [
-        PageRow(number=p.number, start_char=p.start_char, end_char=p.end_char, width=p.width,
-                height=p.height,
-                # Coordinates in tenths of a point, as integers: compact JSON, cheap to write.
-                words=[[w.text, int(w.x0 * 10), int(w.y0 * 10), int(w.x1 * 10), int(w.y1 * 10), w.start_char]
-                       for w in p.words])
-        for p in document.pages
-    ]
-    row.passages = [
-        PassageRow(seq=i, page=p.page, start_char=p.start_char, end_char=p.end_char,
-                   text=document.text[p.start_char:p.end_char])
-        for i, p in enumerate(document.passages)
-    ]
     session.add(row)
     session.flush()
+    _insert_many(session, PageRow.__table__, ("document_id", "number", "start_char", "end_char", "width", "height"),
+                 [(row.id, p.number, p.start_char, p.end_char, p.width, p.height) for p in document.pages])
+    text = document.text
+    _insert_many(session, PassageRow.__table__, ("document_id", "seq", "page", "start_char", "end_char", "text"),
+                 [(row.id, i, p.page, p.start_char, p.end_char, text[p.start_char:p.end_char])
+                  for i, p in enumerate(document.passages)])
+    index_passages(session, row.id)
     return row
 
 
-def to_domain(row: DocumentRow, *, with_words: bool = True) -> Document:
+def _insert_many(session: Session, table: Any, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    """One ``executemany`` of plain tuples, straight to the driver.
+
+    SQLAlchemy's own executemany processes every row's parameters in Python,
+    which for the passages of a long report cost as much as the insert itself.
+    These columns need no type processing (ints, floats, str), so the rows go
+    to the DBAPI as they are, in its own placeholder style.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    connection.exec_driver_sql(
+        f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})", rows)
+
+
+def to_domain(row: DocumentRow) -> Document:
+    """The stored document, without word boxes (see ``habeas.services.extract_document``)."""
     pages = [
-        Page(number=p.number, start_char=p.start_char, end_char=p.end_char,
-             words=tuple(Word(w[0], w[1] / 10, w[2] / 10, w[3] / 10, w[4] / 10, w[5])
-                         for w in (p.words or [])) if with_words else (),
-             width=p.width, height=p.height)
+        Page(number=p.number, start_char=p.start_char, end_char=p.end_char, width=p.width, height=p.height)
         for p in row.pages
     ]
     passages = [Passage(p.start_char, p.end_char, p.page) for p in row.passages]

@@ -62,9 +62,6 @@ class PageRow(Base):
     end_char: Mapped[int] = mapped_column(Integer)
     width: Mapped[float] = mapped_column(Float, default=0.0)
     height: Mapped[float] = mapped_column(Float, default=0.0)
-    # [[text, x0, y0, x1, y1, start_char], ...], coordinates in tenths of a point: kept to
-    # rebuild garbled tables from positions when a document is re-extracted.
-    words: Mapped[list[Any]] = mapped_column(JSON, default=list)
 
     document: Mapped[DocumentRow] = relationship(back_populates="pages")
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 MARK_OPEN, MARK_CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧: never expected in report text
@@ -57,6 +57,24 @@ class SearchResults:
                           "snippet_html": h.snippet_html, "rank": h.rank, "title": h.title,
                           "country": h.country, "kind": h.kind, "published": h.published}
                          for h in self.hits]}
+
+
+def index_passages(connection: Connection | Session, document_id: int | None = None) -> None:
+    """Add a document's passages (all passages when ``document_id`` is None) to the index.
+
+    Called by whoever inserts passages. SQLite's FTS5 table is filled by one
+    INSERT ... SELECT per document: an AFTER INSERT trigger did the same work
+    row by row at six times the cost, more than the rest of storing a long
+    report. PostgreSQL indexes its stored tsvector column by itself.
+    """
+    if connection.bind is None or connection.bind.dialect.name != "sqlite":
+        return
+    if document_id is None:
+        connection.execute(text("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')"))
+    else:
+        connection.execute(text("INSERT INTO passages_fts(rowid, text) "
+                                "SELECT id, text FROM passages WHERE document_id = :d ORDER BY id"),
+                           {"d": document_id})
 
 
 def fts5_match_expression(query: str) -> str:

@@ -204,7 +204,7 @@ def main() -> None:
         report("(b) habeas ingest FILE --no-extract", timings["ingest"][0], pages, raw_run, "(a')")
         report("(b+) habeas ingest FILE (also extracts facts)", timings["extract"][0], pages, raw_run, "(a')")
         print("per page, without each command's fixed start-up (its time on a 1-page PDF)")
-        per_page = {name: tuple((big - small) / (pages - 1) for big, small in zip(*pair))
+        per_page = {name: tuple((big - small) / (pages - 1) for big, small in zip(*pair, strict=True))
                     for name, pair in timings.items()}
         for name, label in (("raw", "(a') raw"), ("ingest", "(b) ingest --no-extract"),
                             ("extract", "(b+) ingest with extraction")):

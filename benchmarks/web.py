@@ -32,7 +32,7 @@ from pathlib import Path
 warnings.filterwarnings("ignore")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from library_gen import build_library
+from library_gen import build_library  # noqa: E402 - found through the sys.path line above
 
 PG_ADMIN_URL = os.environ.get("HABEAS_BENCH_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/test")
 

@@ -16,7 +16,7 @@ def test_pdf_pages_keep_their_text_and_offsets(tmp_path: Path) -> None:
     document = load_document(corpus.multipage_pdf(tmp_path / "report.pdf"), max_bytes=LIMIT)
     assert document.media_type == "application/pdf"
     assert [p.number for p in document.pages] == [1, 2, 3]
-    for page, expected in zip(document.pages, corpus.PAGE_TEXTS):
+    for page, expected in zip(document.pages, corpus.PAGE_TEXTS, strict=True):
         assert document.text[page.start_char:page.end_char] == expected
         assert page.width == 595 and page.height == 842
     offset = document.text.index("45 deportations")

@@ -43,7 +43,7 @@ def _make_words(columns: Sequence[Sequence[object]]) -> list[Word]:
     ``object.__setattr__`` calls per word; here the loops run in C.
     """
     words = list(map(Word.__new__, repeat(Word, len(columns[0]))))
-    for set_slot, column in zip(_WORD_SLOTS, columns):
+    for set_slot, column in zip(_WORD_SLOTS, columns, strict=True):
         deque(map(set_slot, words, column), maxlen=0)
     return words
 

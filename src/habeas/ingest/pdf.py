@@ -52,7 +52,7 @@ def _page_text(page: pymupdf.Page, offset: int) -> tuple[str, Sequence[Word]]:
     if not raw:
         return "", ()
     # word tuple: (x0, y0, x1, y1, text, block_no, line_no, word_no); transpose once
-    x0, y0, x1, y1, texts, blocks, lines, _ = zip(*raw)
+    x0, y0, x1, y1, texts, blocks, lines, _ = zip(*raw, strict=True)
     seps = [""] + [
         (" " if nx0 - px1 <= _TAB_GAP * (ny1 - ny0) else "\t") if b1 == b0 and l1 == l0
         # a cell of the same table row: same baseline, further right
@@ -61,10 +61,10 @@ def _page_text(page: pymupdf.Page, offset: int) -> tuple[str, Sequence[Word]]:
         else "\n" if b1 == b0 or 0 <= ny0 - py1 < _LINE_GAP * (ny1 - ny0)
         else "\n\n"
         for b0, b1, l0, l1, px1, nx0, py1, ny0, ny1 in zip(
-            blocks, blocks[1:], lines, lines[1:], x1, x0[1:], y1, y0[1:], y1[1:]
-        )
+            blocks, blocks[1:], lines, lines[1:], x1, x0[1:], y1, y0[1:], y1[1:], strict=False
+        )  # each word beside the next: the shifted columns are one shorter
     ]
-    pieces = list(chain.from_iterable(zip(seps, texts)))
+    pieces = list(chain.from_iterable(zip(seps, texts, strict=True)))
     ends = accumulate(map(len, pieces), initial=offset)
     starts = islice(ends, 1, None, 2)  # the offset after each separator is a word start
     return "".join(pieces), WordBoxes(texts, x0, y0, x1, y1, list(starts))

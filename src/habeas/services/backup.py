@@ -26,7 +26,6 @@ from sqlalchemy.orm import Session
 from habeas import __version__
 from habeas.errors import InputError, ValidationFailed
 from habeas.services.context import Services
-from habeas.store.search import index_passages
 from habeas.store.models import (
     AuditRow,
     Base,
@@ -36,6 +35,7 @@ from habeas.store.models import (
     PageRow,
     PassageRow,
 )
+from habeas.store.search import index_passages
 
 FORMAT = "habeas-backup"
 FORMAT_VERSION = 1

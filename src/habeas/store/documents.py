@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from habeas.domain import Document, Page, Passage
-from habeas.store.search import index_passages
 from habeas.store.models import DocumentRow, FactRow, PageRow, PassageRow
+from habeas.store.search import index_passages
 
 
 def find_by_sha(session: Session, sha256: str) -> DocumentRow | None:

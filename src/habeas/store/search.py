@@ -67,7 +67,8 @@ def index_passages(connection: Connection | Session, document_id: int | None = N
     row by row at six times the cost, more than the rest of storing a long
     report. PostgreSQL indexes its stored tsvector column by itself.
     """
-    if connection.bind is None or connection.bind.dialect.name != "sqlite":
+    dialect = connection.dialect if isinstance(connection, Connection) else connection.get_bind().dialect
+    if dialect.name != "sqlite":
         return
     if document_id is None:
         connection.execute(text("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')"))

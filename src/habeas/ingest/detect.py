@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import lru_cache
 
@@ -136,14 +137,49 @@ def _country_table() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
             add(name + "s", code, "demonym")  # "Uzbeks", "Afghans"
     for name, code in _CAPITALS.items():
         add(name, code, "capital")
-    pattern = re.compile(r"(?<![\w-])(?:" + trie_pattern(sorted(table)) + r")(?![\w])")
+    # Not after a word character or hyphen: checked by _matches_not_after.
+    pattern = re.compile(r"(?:" + trie_pattern(sorted(table)) + r")(?![\w])")
     return pattern, table
+
+
+def _word_char(char: str) -> bool:
+    """What ``\\w`` matches: alphanumerics and the underscore."""
+    return char.isalnum() or char == "_"
+
+
+def _not_after_word(char: str) -> bool:
+    return _word_char(char) or char == "-"
+
+
+def _year_glued(char: str) -> bool:
+    return char.isdecimal() or char in "/.-"
+
+
+def _matches_not_after(
+    pattern: re.Pattern[str], text: str, glued: Callable[[str], bool], end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer`` keeping matches whose preceding character is not ``glued``.
+
+    Equivalent to a leading look-behind (or ``\\b``), which these long scans
+    avoid: a pattern that opens with one cannot use the regex engine's fast
+    scan for its first character. A rejected match is retried one character
+    later, so nothing it overlapped is lost.
+    """
+    end = len(text) if end is None else min(end, len(text))
+    pos = 0
+    while (match := pattern.search(text, pos, end)) is not None:
+        start = match.start()
+        if start and glued(text[start - 1]):
+            pos = start + 1
+            continue
+        yield match
+        pos = match.end() if match.end() > start else start + 1
 
 
 # US states, counted for the United States. "Georgia" is also a country: when other
 # states are named, its mentions are read as the state.
-_US_STATES = re.compile(
-    r"\b(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|"
+_US_STATES = re.compile(  # a word boundary must precede: see _matches_not_after
+    r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|"
     r"Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|"
     r"Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|"
     r"New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|"
@@ -155,14 +191,14 @@ def country_scores(text: str, title: str | None = None) -> dict[str, float]:
     """Weighted mention counts per ISO alpha-3 code: a title mention counts 20, the heading block 6, the head 3."""
     pattern, table = _country_table()
     scores: defaultdict[str, float] = defaultdict(float)
-    for match in pattern.finditer(title or ""):
+    for match in _matches_not_after(pattern, title or "", _not_after_word):
         code, weight = table[match.group(0)]
         scores[code] += weight * 20.0
-    for match in pattern.finditer(text, 0, SCAN_CHARS):
+    for match in _matches_not_after(pattern, text, _not_after_word, SCAN_CHARS):
         code, weight = table[match.group(0)]
         position = match.start()
         scores[code] += weight * (6.0 if position < HEADING_CHARS else 3.0 if position < TOP_CHARS else 1.0)
-    states = _US_STATES.findall((title or "") + "\n" + text[:SCAN_CHARS])
+    states = list(_matches_not_after(_US_STATES, (title or "") + "\n" + text[:SCAN_CHARS], _word_char))
     if states:
         scores["USA"] += 0.5 * len(states)
         if "GEO" in scores:
@@ -293,7 +329,7 @@ def detect_kind(
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:[^\n\d]{0,80}?)\b(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 _PUBLISHED_CUE = re.compile(r"\b(?:published|updated|last updated|posted)\s*(?:on|:)?\s*", re.IGNORECASE)
 _RANGE_END = re.compile(r"\d|[–—-]\s*$|\bto\s*$")
-_YEAR = re.compile(r"(?<![\d/.-])((?:19[5-9]|20\d)\d)(?![\d])")
+_YEAR = re.compile(r"((?:19[5-9]|20\d)\d)(?![\d])")  # not after a digit, "/", "." or "-": _year_glued
 # Words before a year that make it a plan or deadline rather than something past.
 _FUTURE_CUE = re.compile(
     r"\b(?:through|until|till|before|planned|scheduled|upcoming|expected|due|next|will|"
@@ -329,7 +365,8 @@ def detect_published(text: str, title: str | None = None, today: date | None = N
     copyright_match = _COPYRIGHT.search(text[:5000])
     if copyright_match and int(copyright_match.group("y")) <= this_year:
         return copyright_match.group("y")
-    title_years = [int(y) for y in _YEAR.findall(title or "") if int(y) <= this_year]
+    title_years = [int(m.group(1)) for m in _matches_not_after(_YEAR, title or "", _year_glued)
+                   if int(m.group(1)) <= this_year]
     if title_years:
         return str(max(title_years))
     return _reported_year(text, this_year)
@@ -338,7 +375,7 @@ def detect_published(text: str, title: str | None = None, today: date | None = N
 def _reported_year(text: str, this_year: int) -> str | None:
     past: Counter[int] = Counter()
     future: list[int] = []
-    for match in _YEAR.finditer(text, 0, SCAN_CHARS):
+    for match in _matches_not_after(_YEAR, text, _year_glued, SCAN_CHARS):
         year = int(match.group(1))
         if year > this_year:
             continue

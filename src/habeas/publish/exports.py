@@ -167,11 +167,14 @@ def render_profile_xlsx(profile: Profile) -> bytes:
         sources.append([d.id, d.display_title, d.publisher or "", d.published or "", d.kind, d.url or ""])
     about = workbook.create_sheet("Profile")
     intl = profile.international
-    for row in (("Country", profile.country_name), ("ISO3", profile.iso3), ("Generated", profile.generated),
-                ("Draft", "yes (includes unreviewed facts)" if profile.draft else "no"),
-                ("Core treaties ratified", intl.ratification_ratio),
-                ("Complaints procedures accepted", intl.complaints_ratio)):
-        about.append(list(row))
+    about_rows: list[tuple[str, object]] = [
+        ("Country", profile.country_name), ("ISO3", profile.iso3), ("Generated", profile.generated),
+        ("Draft", "yes (includes unreviewed facts)" if profile.draft else "no"),
+        ("Core treaties ratified", intl.ratification_ratio),
+        ("Complaints procedures accepted", intl.complaints_ratio),
+    ]
+    for label, value in about_rows:
+        about.append([label, value])
     for ws in (sheet, sources):
         for cell in ws[1]:
             cell.font = Font(bold=True)

@@ -8,6 +8,12 @@ characters directly instead of folding each one), and the offsets agree
 whenever lower-casing keeps the length, which it does for all but a handful of
 exotic characters (then callers fall back to ``re.IGNORECASE``).
 
+Two letters match an ASCII letter under ``re.IGNORECASE`` and yet lower-case to
+themselves: the dotless "ı" (an i) and the long "ſ" (an s). ``lowered_exact``
+gives no copy for a text holding either, so that a lower-case scan, or a plain
+``"word" in low`` check, finds exactly what a case-insensitive pattern written
+in ASCII letters would.
+
 Only the last document is kept: the pipeline finishes one document before the
 next, so a one-entry cache keyed by the text's identity is enough and never
 grows.
@@ -17,17 +23,27 @@ from __future__ import annotations
 
 import re
 
-_LAST_LOWER: list[tuple[str, str | None]] = []
+_LAST_LOWER: list[tuple[str, str | None, str | None]] = []  # (text, lowered, lowered_exact)
+
+
+def _lower_copies(text: str) -> tuple[str, str | None, str | None]:
+    if not (_LAST_LOWER and _LAST_LOWER[0][0] is text):
+        low = text.lower()
+        same_length = low if len(low) == len(text) else None
+        exact = same_length if same_length is not None and "ı" not in low and "ſ" not in low else None
+        _LAST_LOWER[:] = [(text, same_length, exact)]
+    return _LAST_LOWER[0]
 
 
 def lowered(text: str) -> str | None:
     """``text.lower()`` when it has the same length as ``text`` (offsets agree), else None."""
-    if _LAST_LOWER and _LAST_LOWER[0][0] is text:
-        return _LAST_LOWER[0][1]
-    low = text.lower()
-    result = low if len(low) == len(text) else None
-    _LAST_LOWER[:] = [(text, result)]
-    return result
+    return _lower_copies(text)[1]
+
+
+def lowered_exact(text: str) -> str | None:
+    """``lowered(text)``, unless the text holds a letter that case folding and lower-casing
+    treat apart ("ı", "ſ"): then None, and callers scan the text case-insensitively."""
+    return _lower_copies(text)[2]
 
 
 def lower_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -43,23 +59,57 @@ def lower_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(lowered_source, pattern.flags & ~re.IGNORECASE)
 
 
-def finditer_ci(pattern: re.Pattern[str], twin: re.Pattern[str], text: str) -> list[re.Match[str]]:
+def finditer_ci(pattern: re.Pattern[str], twin: re.Pattern[str], text: str,
+                finder: re.Pattern[str] | None = None) -> list[re.Match[str]]:
     """What ``pattern.finditer(text)`` yields, found faster with its lower-case ``twin``.
 
     The twin scans the lower-cased copy; ``pattern`` is then matched again on the
     original text at each hit (a handful per document), so callers get the
     original words in their groups. Should a re-match ever disagree, the plain
-    scan is used instead.
+    scan is used instead. With a ``finder`` (see ``finditer_from``) the twin is
+    tried only where the finder's words begin.
     """
     low = lowered(text)
     if low is None:
         return list(pattern.finditer(text))
     found = []
-    for hit in twin.finditer(low):
+    for hit in twin.finditer(low) if finder is None else finditer_from(twin, low, finder):
         m = pattern.match(text, hit.start())
         if m is None or m.end() != hit.end():
             return list(pattern.finditer(text))
         found.append(m)
+    return found
+
+
+def finditer_from(pattern: re.Pattern[str], text: str, finder: re.Pattern[str], start: int = 0,
+                  end: int | None = None, haystack: str | None = None) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields, with ``pattern`` tried only where ``finder`` matches.
+
+    A pattern opening on ``\\b`` or on an optional group gives Python's engine no
+    first character to skip to, so the whole pattern is tried at every position of
+    the text. ``finder``, an alternation of the words every match begins with (see
+    ``word_start``), lets the engine skip to those words; the pattern is then tried
+    at its hits only. Worth it when the words are rare; a lookahead for the first
+    letters, ``(?=[abc])``, is the cheaper remedy otherwise.
+
+    Exact under two conditions the caller guarantees: every match of ``pattern``
+    begins where ``finder`` matches, and no match can begin strictly inside a hit
+    of ``finder`` (true when the finder's words are made of word characters and
+    every match begins a word). ``pattern`` must not match the empty string.
+    ``start`` and ``end`` bound the scan as in ``pattern.finditer(text, start, end)``;
+    ``finder`` may scan a ``haystack`` with the same offsets (a lower-cased copy).
+    """
+    end = len(text) if end is None else end
+    found = []
+    resume = start
+    for hit in finder.finditer(text if haystack is None else haystack, start, end):
+        at = hit.start()
+        if at < resume:
+            continue  # inside the previous match, where finditer would not look either
+        m = pattern.match(text, at, end)
+        if m is not None:
+            found.append(m)
+            resume = m.end()
     return found
 
 
@@ -86,3 +136,26 @@ def trie_pattern(words: list[str]) -> str:
         return f"(?:{body})?" if ends else body
 
     return build(trie)
+
+
+def word_start(words: list[str], not_after: str = r"\w") -> str:
+    """A regex for any of ``words`` at the start of a word, as ``\\b(?:w1|w2|...)`` would be.
+
+    Written so that Python's engine can skip from one candidate first letter to the
+    next: a pattern that opens on ``\\b`` gets no such skip and is tried at every
+    position of the text (for words with rare first letters, such as capitals, this
+    form is tens of times faster). Each branch takes its first letter and only then
+    looks back to check that no word character precedes it (``(?<!\\w.)``), which is
+    what ``\\b`` before a word character says; ``not_after`` widens that class
+    (``r"[\\w-]"`` for ``(?<![\\w-])``). The words, each starting with a word
+    character, are laid out as a trie: follow the regex with ``\\b`` (or make sure no
+    word is a prefix of another) for the same matches as the flat alternation.
+    """
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        if not re.match(r"\w", word):
+            raise ValueError(f"word_start needs words that begin with a word character: {word!r}")
+        by_first.setdefault(word[0], []).append(word[1:])
+    branches = [re.escape(first) + rf"(?<!{not_after}.)" + trie_pattern(sorted(set(rests)))
+                for first, rests in sorted(by_first.items())]
+    return "(?:" + "|".join(branches) + ")"

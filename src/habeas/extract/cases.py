@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from habeas.domain import Document, Fact, FactType
-from habeas.extract.analysis import finditer_ci, lowered
+from habeas.extract.analysis import finditer_ci, lowered, lowered_exact, trie_pattern, word_start
 from habeas.extract.dates import DateMention, find_dates
 from habeas.extract.registry import register
 from habeas.extract.sentences import Sentence, dateline_years, split_sentences, year_at
@@ -42,7 +42,11 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOWER = "a-zß-öø-ÿā-ž"
 _TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?"
 _PARTICLE = r"(?:bin|ibn|binti|al|el|de|da|dos|van|von|der|del|ul)"
-_NAME_RUN = re.compile(rf"\b{_TOKEN}(?: (?:{_PARTICLE}[ -])?{_TOKEN})+\b")
+# The first capital comes first and the word boundary is checked behind it ("(?<!\w.)", what
+# "\b" before it says): the engine then skips from capital to capital instead of trying the
+# pattern at every position (over twice as fast, same matches).
+_NAME_RUN = re.compile(rf"[{_UPPER}](?<!\w.)[{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?"
+                       rf"(?: (?:{_PARTICLE}[ -])?{_TOKEN})+\b")
 
 # Sentence openers, months and days: trimmed off the left of a capitalised run.
 _LEADING = frozenset(["the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "of", "and", "or", "but", "as", "after", "before", "during", "since", "when", "while", "with", "without", "under", "over", "between", "among", "following", "despite", "according", "although", "though", "however", "also", "then", "later", "earlier", "meanwhile", "moreover", "furthermore", "separately", "instead", "most", "many", "some", "several", "police", "authorities", "activists", "journalists", "officials", "prosecutors", "judges", "observers", "media", "supporters", "critics", "protesters", "migrants", "refugees", "residents", "citizens", "reports", "this", "that", "these", "those", "his", "her", "their", "its", "our", "we", "they", "he", "she", "there", "here", "credited", "both", "only", "even", "not", "available", "none", "total", "number", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -152,12 +156,16 @@ _PSEUDONYM = re.compile(
     # '"Blessing", a 31-year-old Nigerian woman': a quoted given name described as a person
     rf"(?<![\w-])[\"“]({_GIVEN})[\"”],?\s+an?\s+(?=(?:[\w-]+\s+){{0,3}}{_ROLE}\b)")
 
-# Words every pseudonym introduction holds: the full pattern runs only around them.
-_PSEUDONYM_CUE = re.compile(r"pseudonym|real name|name changed|been changed|alias|[\"“][A-Z][a-z]+[\"”],? an? |"
-                            r"[Ww]e (?:will |shall |have |are )?"
-                            r"(?:call|refer|name)|I (?:will |shall |have |are )?(?:call|refer|name)|the name ")
+# Words every pseudonym introduction holds: the full pattern runs only around them. Every
+# branch opens on a plain character (no class such as [Ww]), so that the engine can skip to
+# those characters instead of trying each branch at every position.
+_PSEUDONYM_CUE = re.compile(r"pseudonym|real name|name changed|been changed|alias|\"[A-Z][a-z]+[\"”],? an? |"
+                            r"“[A-Z][a-z]+[\"”],? an? |We (?:will |shall |have |are )?(?:call|refer|name)|"
+                            r"we (?:will |shall |have |are )?(?:call|refer|name)|"
+                            r"I (?:will |shall |have |are )?(?:call|refer|name)|the name ")
 
 _PRONOUN = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b", re.IGNORECASE)
+_PRONOUN_LOWER = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b")  # for the lower-cased text
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 
 
@@ -338,7 +346,8 @@ def collect_name_mentions(text: str, sentences: tuple[Sentence, ...]) -> dict[in
     if surnames:
         alternation = "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))
         pattern = re.compile(r"\b(?:" + alternation + r")\b", re.IGNORECASE)
-        twin = re.compile(r"\b(?:" + alternation.lower() + r")\b")  # keys are case-folded already
+        # keys are case-folded already; as a trie of word starts the engine skips between their first letters
+        twin = re.compile(word_start(surnames) + r"\b")
         run_starts = [c[0] for c in covered]
         intro_positions = {key: [pos for pos, _ in intros] for key, intros in introductions.items()}
         for m in finditer_ci(pattern, twin, text):
@@ -362,8 +371,13 @@ def collect_name_mentions(text: str, sentences: tuple[Sentence, ...]) -> dict[in
 
 
 def pronoun_mentions(text: str, sentence: Sentence) -> list[Mention]:
+    low = lowered_exact(text)  # the document's lower-cased copy, shared: the plain pattern is faster there
+    if low is None:
+        low, pattern = text, _PRONOUN
+    else:
+        pattern = _PRONOUN_LOWER
     return [Mention(m.start(), m.end(), [], "pronoun:" + m.group().lower())
-            for m in _PRONOUN.finditer(text, sentence.start, sentence.end)]
+            for m in pattern.finditer(low, sentence.start, sentence.end)]
 
 
 _COORDINATION = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:[a-z]+\s+){0,2}$")
@@ -446,11 +460,14 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         re.IGNORECASE)),
     ("attacked", "after", re.compile(r"\b(?:attacked|assaulted|beaten|stabbed|beat (?:him|her|them))\b", re.IGNORECASE)),
 ]
-_ANY_CUE = re.compile(
-    r"\b(?:arrest|apprehend|custody|detain|detention|deport|expel|refoul|return|remov|extradit|convict|sentenc|"
-    r"guilty|upheld|releas|freed|free|asylum|refugee|application|request|claim|attack|assault|beat|stabb|held|"
-    r"spent|remain|handed|sent back|solitary|died|stopped|prevented|barred|confiscat|travel ban|appeal)", re.IGNORECASE)
-_ANY_CUE_LOWER = re.compile(_ANY_CUE.pattern)
+_ANY_CUE_WORDS = (
+    "arrest|apprehend|custody|detain|detention|deport|expel|refoul|return|remov|extradit|convict|sentenc|"
+    "guilty|upheld|releas|freed|free|asylum|refugee|application|request|claim|attack|assault|beat|stabb|held|"
+    "spent|remain|handed|sent back|solitary|died|stopped|prevented|barred|confiscat|travel ban|appeal").split("|")
+_ANY_CUE = re.compile(r"\b(?:" + "|".join(_ANY_CUE_WORDS) + ")", re.IGNORECASE)
+# The same words as a trie, for the lower-cased text: each position costs one branch instead of
+# forty (twice as fast). A trie tries longer words first, as the flat list does ("freed|free").
+_ANY_CUE_LOWER = re.compile(r"\b" + trie_pattern(_ANY_CUE_WORDS))
 # The words of ``_ANY_CUE`` one of which every match of each entry of ``_CUES`` holds, so
 # that a sentence is tried only against the cues whose words it contains (None: always tried,
 # the entry can match without one, as "granted him bail").

@@ -40,29 +40,33 @@ def _d(name: str) -> str:
 
 
 # Ordered: the first pattern that matches at a position wins, longest forms first.
+# Each opens on a lookahead for the characters its matches begin with (a year's 1 or 2, a digit,
+# the f of "from" or b of "between", a month's initial): the engine rejects every other position
+# with that one class test instead of trying the pattern there. Same matches, about twice as fast.
+_MONTH_INITIALS = "(?=[adfjmnosADFJMNOS])"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso_day", re.compile(r"\b" + _y("y") + r"-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("iso_day", re.compile(r"(?=[12])\b" + _y("y") + r"-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b")),
     # from March 16 to May 11[, 2020]
     ("md_period", re.compile(
-        r"\b(?:from|between)\s+" + _m("m1") + r"\s+" + _d("d1") + r"(?:,?\s+" + _y("y1") + r")?"
+        r"(?=[bf])\b(?:from|between)\s+" + _m("m1") + r"\s+" + _d("d1") + r"(?:,?\s+" + _y("y1") + r")?"
         r"\s+(?:to|and|until|through|-|–)\s+" + _m("m2") + r"\s+" + _d("d2") + r"\b(?:,?\s+" + _y("y2") + r")?",
         re.I)),
     # from 16 March to 11 May [2020]
     ("dm_period", re.compile(
-        r"\b(?:from|between)\s+" + _d("d1") + r"\s+" + _m("m1") + r"(?:\s+" + _y("y1") + r")?"
+        r"(?=[bf])\b(?:from|between)\s+" + _d("d1") + r"\s+" + _m("m1") + r"(?:\s+" + _y("y1") + r")?"
         r"\s+(?:to|and|until|through|-|–)\s+" + _d("d2") + r"\s+" + _m("m2") + r"(?:\s+" + _y("y2") + r")?\b",
         re.I)),
     # between 2020 and 2023, from 2015 to 2019, 2017-2018, 2017–18
     ("year_period", re.compile(
-        r"\b(?:(?:between|from)\s+" + _y("y1") + r"\s+(?:and|to|until|through)\s+" + _y("y2") + r")\b", re.I)),
-    ("year_span", re.compile(r"\b" + _y("y1") + r"\s?[-–/]\s?(?P<y2>(?:1[89]|20)?\d\d)\b(?![-–/]\d)")),
+        r"(?=[bf])\b(?:(?:between|from)\s+" + _y("y1") + r"\s+(?:and|to|until|through)\s+" + _y("y2") + r")\b", re.I)),
+    ("year_span", re.compile(r"(?=[12])\b" + _y("y1") + r"\s?[-–/]\s?(?P<y2>(?:1[89]|20)?\d\d)\b(?![-–/]\d)")),
     # 14 January 2022, 4th December 2009, 2 June
-    ("dmy", re.compile(r"\b" + _d("d") + r"\s+(?:of\s+)?" + _m("m") + r"\.?(?:,?\s+" + _y("y") + r")?\b", re.I)),
+    ("dmy", re.compile(r"(?=\d)\b" + _d("d") + r"\s+(?:of\s+)?" + _m("m") + r"\.?(?:,?\s+" + _y("y") + r")?\b", re.I)),
     # January 21, 2021 / April 17
-    ("mdy", re.compile(r"\b" + _m("m") + r"\s+" + _d("d") + r"\b(?!\s*(?:%|percent|per))(?:,?\s+" + _y("y") + r")?", re.I)),
+    ("mdy", re.compile(_MONTH_INITIALS + r"\b" + _m("m") + r"\s+" + _d("d") + r"\b(?!\s*(?:%|percent|per))(?:,?\s+" + _y("y") + r")?", re.I)),
     # March 2024 / In February
-    ("my", re.compile(r"\b" + _m("m") + r"\.?(?:,?\s+(?:of\s+)?" + _y("y") + r")?\b", re.I)),
-    ("year", re.compile(r"\b" + _y("y") + r"\b")),
+    ("my", re.compile(_MONTH_INITIALS + r"\b" + _m("m") + r"\.?(?:,?\s+(?:of\s+)?" + _y("y") + r")?\b", re.I)),
+    ("year", re.compile(r"(?=[12])\b" + _y("y") + r"\b")),
 ]
 
 
@@ -73,6 +77,12 @@ _DIGIT = re.compile(r"\d")
 _MY_INDEX = next(i for i, (kind, _) in enumerate(_PATTERNS) if kind == "my")
 _NEEDS_DIGIT = frozenset(kind for kind, _ in _PATTERNS) - {"my"}
 _NEEDS_MONTH = frozenset({"md_period", "dm_period", "dmy", "mdy"})
+# Characters or words some patterns cannot match without, checked with ``in`` (far cheaper than a
+# scan): "2020-05-01" has a hyphen, "2017-18" a hyphen, dash or slash, a period opens on "from" or
+# "between" (checked on the lower-cased text only).
+_NEEDS_HYPHEN = frozenset({"iso_day"})
+_NEEDS_SEPARATOR = frozenset({"year_span"})
+_NEEDS_FROM_OR_BETWEEN = frozenset({"md_period", "dm_period", "year_period"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,11 +203,18 @@ def _find_dates(text: str, default_year: int | None) -> tuple[DateMention, ...]:
     low = text.lower()
     scanned, patterns = (low, _LOWER_PATTERNS) if len(low) == len(text) else (text, _PATTERNS)
     has_digit = _DIGIT.search(text) is not None
-    has_month = has_digit and patterns[_MY_INDEX][1].search(scanned) is not None
+    # the month-year matches, found once: they say whether a month is named and are the "my" candidates
+    month_years = list(patterns[_MY_INDEX][1].finditer(scanned)) if has_digit else None
+    has_month = bool(month_years)
+    has_hyphen = "-" in text
+    has_separator = has_hyphen or "–" in text or "/" in text
+    has_from_or_between = scanned is not low or "from" in low or "between" in low
     for priority, (kind, pattern) in enumerate(patterns):
-        if kind in _NEEDS_DIGIT and not has_digit or kind in _NEEDS_MONTH and not has_month:
+        if kind in _NEEDS_DIGIT and not has_digit or kind in _NEEDS_MONTH and not has_month \
+                or kind in _NEEDS_HYPHEN and not has_hyphen or kind in _NEEDS_SEPARATOR and not has_separator \
+                or kind in _NEEDS_FROM_OR_BETWEEN and not has_from_or_between:
             continue
-        for m in pattern.finditer(scanned):
+        for m in month_years if kind == "my" and month_years is not None else pattern.finditer(scanned):
             converted = _convert(kind, m, default_year, text)
             if converted is None:
                 continue

@@ -16,7 +16,7 @@ from functools import lru_cache
 import pycountry
 
 from habeas.domain import Document, Fact, FactType
-from habeas.extract.analysis import lowered
+from habeas.extract.analysis import lowered, word_start
 from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
 
@@ -48,7 +48,7 @@ _PLACED = re.compile(
 )
 # "Spain operates seven CIEs ...: Aluche in Madrid, Zona Franca in Barcelona, ... and El Matorral in Fuerteventura."
 _LIST_INTRO = re.compile(
-    r"\b(?:centres|centers|facilities|CIEs|IRCs|IDCs|depots|camps)\b[^.:\n]{0,80}:\s*(?P<items>[^.\n]{5,600})")
+    word_start(["centres", "centers", "facilities", "CIEs", "IRCs", "IDCs", "depots", "camps"]) + r"\b[^.:\n]{0,80}:\s*(?P<items>[^.\n]{5,600})")
 _LIST_ITEM = re.compile(
     r"^\s*(?:and\s+)?(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
     r"(?:\s+(?:in|near|at|on)\s+(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}))?\s*(?:\([^)]*\))?\s*$")
@@ -76,7 +76,11 @@ _CELL_PLACE_AFTER = re.compile(r"(?:\t| {2,})[ \t]*(?P<place>[A-Z][\w’'-]+(?:[
 _ORG_WORD = re.compile(r"(?:Institute|Service|Ministry|Directorate|Agency|Office|Department|Commission|Authority)\b")
 # An organisation, not a place: "the Beirut Centre for Migrant Rights".
 _ORGANISATION_AFTER = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
-_AIRPORT = re.compile(r"\b(?P<airport>(?P<where>[A-Z][\w’'-]+(?:\s+(?:(?:de|du|des|la|le|van|von|der|da|di|del)\s+)?[A-Z][\w’'-]+){0,2}?)(?:\s+International)?\s+[Aa]irport)\b")
+# Tried at every capital only (the lookahead, as for _HELD_IN below). Each word is taken whole
+# ("++"): what follows a word here is always white space, so giving letters back could never
+# help a match, and the engine is spared trying that letter by letter (same matches, faster).
+_AIRPORT = re.compile(r"(?=[A-Z])\b(?P<airport>(?P<where>[A-Z][\w’'-]++(?:\s+(?:(?:de|du|des|la|le|van|von|der|da|di|del)\s+)?"
+                      r"[A-Z][\w’'-]++){0,2}?)(?:\s+International)?\s+[Aa]irport)\b")
 _AIRPORT_ZONE = re.compile(
     r"\b(?P<zone>(?:(?:restricted|transit|international|waiting|connection|holding|detention|departure|arrivals?)\s+){1,2}"
     r"(?:zone|area|room|lounge|facility)s?)\b", re.IGNORECASE)
@@ -99,9 +103,11 @@ _CENTRES_IN = re.compile(
     r"\b(?P<desc>(?:guarded|closed|detention|pre-removal|removal|deportation|holding|immigration\s+detention)\s+)"
     r"(?P<head>centres|centers|facilities|camps)\s*,?\s+(?:located\s+|situated\s+)?in\s+"
     r"(?P<items>" + _PROPER + r"(?:\s*,\s*" + _PROPER + r")*,?\s+and\s+" + _PROPER + r")")
-# "held overnight in a sports hall in Nador": a makeshift place of detention.
+# "held overnight in a sports hall in Nador": a makeshift place of detention. Scanned over whole
+# documents, the pattern opens on a lookahead for its first letters: the engine rejects other
+# positions with that one class test instead of trying the pattern there (same matches).
 _HELD_IN = re.compile(
-    r"\b(?:held|detained|confined|kept|locked\s+up|housed)\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:a|an)\s+"
+    r"(?=[cdhkl])\b(?:held|detained|confined|kept|locked\s+up|housed)\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:a|an)\s+"
     r"(?P<name>(?:[a-z-]+\s+){0,2}(?:hall|gym(?:nasium)?|stadium|warehouse|school|hotel|tents?|containers?|barracks|hangar"
     r"|building|facility|centre|center|camp|site|basement|garage|port\s+area))\s+(?:in|at|near)\s+(?P<place>" + _PROPER + r")")
 # "a facility in Chaman", "a temporary centre opened in Wędrzyn": placed but unnamed, read only beside detention words.
@@ -122,8 +128,10 @@ _CENTRE_OF = re.compile(
 # --- speed: costly patterns run only in windows around a rare head word -----------------------------
 # Each anchor is a lower-case pattern scanned over the lower-cased text (cheap); the costly pattern is
 # then tried only in a window around each hit. A window reaches far enough back for the longest name.
-_NAMED_ANCHOR = re.compile(r"(?<![\w-])(?:centre|center|facility|irc|depot|station|camp|accommodation|prison|jail|house|cells)(?![\w’'-])")
-_PAIR_ANCHOR = re.compile(r"(?<![\w-])(?:centres|centers|facilities|camps)\b")
+# (word_start writes "(?<![\w-])(?:centre|...)" so that the engine can skip to the words' first letters.)
+_NAMED_ANCHOR = re.compile(word_start(["centre", "center", "facility", "irc", "depot", "station", "camp", "accommodation",
+                                       "prison", "jail", "house", "cells"], not_after=r"[\w-]") + r"(?![\w’'-])")
+_PAIR_ANCHOR = re.compile(word_start(["centres", "centers", "facilities", "camps"], not_after=r"[\w-]") + r"\b")
 _PLACED_ANCHOR = re.compile(
     r"(?:centre|center|facility|camp|foreigners|nationals|aliens|migrants)\s+(?:in|at|near|outside)\s")
 _LEADER_ANCHOR = re.compile(r"(?:administrative|ad[\s-]hoc|criminal|unknown)[ \t]*$", re.MULTILINE)

@@ -21,7 +21,7 @@ from functools import lru_cache
 import pycountry
 
 from habeas.domain import Document, Fact, FactType
-from habeas.extract.analysis import finditer_ci, lower_pattern
+from habeas.extract.analysis import finditer_ci, lower_pattern, lowered_exact, word_start
 from habeas.extract.dates import find_dates
 from habeas.extract.registry import register
 from habeas.extract.scoring import title_words
@@ -33,9 +33,12 @@ VERSION = 1
 _APOS = "’'"
 _WORD = r"[A-Za-z][\w’'-]*"
 
+# The title patterns scan whole documents. Each opens on a lookahead for the letters its matches
+# can begin with: the engine rejects other positions with that one class test instead of trying
+# the pattern there (two to three times faster, same matches).
 # "Law (No. 3-I) (of the Republic of X) on <subject>"
 _LAW_ON = re.compile(
-    r"\b(?P<kw>(?:Federal\s+|Organic\s+|Constitutional\s+|General\s+)?(?:[Ll]aw|LAW)|[Cc]ode|Act|(?:Presidential\s+|Government\s+)?Decree"
+    r"(?=[ACDEFGLMOPRScl])\b(?P<kw>(?:Federal\s+|Organic\s+|Constitutional\s+|General\s+)?(?:[Ll]aw|LAW)|[Cc]ode|Act|(?:Presidential\s+|Government\s+)?Decree"
     r"|(?:Presidential|Government|Ministerial|Cabinet|Royal|Federal|Supreme|Executive)\s+(?:Regulation|Order|Ordinance|Instruction|Resolution))"
     r"(?:\s+(?:No\.?|Nr\.?|Number)\s*(?P<num>\d{1,3}(?:,\d{3})+(?![\d,])|\d[\w/.-]*|[A-Z]{1,3}-\d[\w/.-]*))?"
     r"(?:\s+(?P<num2>\d+/(?:19|20)\d\d|\d+-[IVX]+|\d+-[A-Z]{1,3}))?"
@@ -50,14 +53,14 @@ _ACT = re.compile(
     r"(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)(?:/\d\d)?\b)?"
 )
 _CODE = re.compile(
-    r"\b(?P<title>(?:Criminal|Penal|Administrative|Civil|Labou?r|Migration|Immigration|Family|Tax|Land|Water|Customs|Border|Housing)"
+    r"(?=[abcfhilmptw])\b(?P<title>(?:Criminal|Penal|Administrative|Civil|Labou?r|Migration|Immigration|Family|Tax|Land|Water|Customs|Border|Housing)"
     r"(?:\s+(?:Procedure|Procedural|Offences|Offenses|Infractions|Violations|Execution|Enforcement))?\s+Code"
     r"|Code\s+of\s+(?:Criminal|Civil|Administrative)\s+(?:Procedure|Offences|Offenses|Infractions|Violations))\b",
     re.IGNORECASE,
 )
 _CODE_LOWER = lower_pattern(_CODE)
 _NUMBERED = re.compile(
-    r"\b(?P<title>(?:Organic\s+Law|Royal\s+Decree|Legislative\s+Decree|Presidential\s+Decree|Government\s+Decree"
+    r"(?=[ACDGLMOPR])\b(?P<title>(?:Organic\s+Law|Royal\s+Decree|Legislative\s+Decree|Presidential\s+Decree|Government\s+Decree"
     r"|(?:Presidential|Government|Ministerial|Cabinet)\s+(?:Regulation|Order|Instruction)"
     r"|Decree[\s-]Law|Decree|Law|Act|Ordinance)"
     r"\s+(?:(?P<no>No\.?|Nr\.?|Number)\s*)?(?P<num>\d{1,5}/(?P<year>(?:19|20)\d\d)|\d{1,5}-[IVX]{1,4}"
@@ -66,7 +69,7 @@ _NUMBERED = re.compile(
 )
 # Spanish, Portuguese and French titles: "Ley de Migración", "Lei de Migração", "Loi relative à l'asile".
 _ROMANCE = re.compile(
-    r"\b(?P<title>(?:Ley|Lei|Loi|Decreto|Código|Codigo|Code)(?:\s+(?:General|Org[áâa]nica|Federal|Nacional))?"
+    r"(?=[CDL])\b(?P<title>(?:Ley|Lei|Loi|Decreto|Código|Codigo|Code)(?:\s+(?:General|Org[áâa]nica|Federal|Nacional))?"
     r"(?:\s+(?:No\.?|n[º°o]\.?)\s*\d[\d./-]*)?"
     r"\s+(?:de|del|sobre|relativa\s+a|relative\s+(?:à|au|aux)|sur|da|do|dos|das)\s+(?:la\s+|las\s+|los\s+|el\s+|l[’']|les\s+|a\s+)?"
     r"[A-ZÁÉÍÓÚ][\wáéíóúãõçñ’'-]*(?:\s+(?:(?:de|del|la|las|los|y|e|et|des|du|da|do|dos|das|para|en)\s+)*[A-ZÁÉÍÓÚa-záéíóú][\wáéíóúãõçñ’'-]*){0,6}?)"
@@ -83,7 +86,7 @@ _SUBJECT_LAW = re.compile(
     r"|(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|the|for)\s+)?){1,4}Law(?=\s+(?:of\s+|\()(?:19|20)\d\d\b))"
     r"\b(?:\s+(?:of\s+|\()?(?P<year>(?:19|20)\d\d)\b\)?)?"
 )
-_CONSTITUTION = re.compile(r"\b(?:Constitution|constitution)\b(?!al)(?!\s+of\s+(?:a|an|the(?!\s+Republic\b)|this|that|its)\b)")
+_CONSTITUTION = re.compile(word_start(["Constitution", "constitution"]) + r"\b(?!al)(?!\s+of\s+(?:a|an|the(?!\s+Republic\b)|this|that|its)\b)")
 
 _STOP = frozenset(["in", "to", "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "adopted", "amended", "enacted", "signed", "passed", "approved", "promulgated", "that", "which", "who", "whom", "whose", "as", "by", "at", "from", "since", "provides", "provide", "prohibits", "requires", "allows", "states", "stipulates", "establishes", "grants", "permits", "sets", "defines", "includes", "gives", "guarantees", "regulates", "criminalises", "criminalizes", "punishes", "bans", "obliges", "enables", "lacks", "contains", "applies", "entered", "came", "introduced", "took", "may", "must", "shall", "can", "could", "would", "should", "will", "does", "did", "not", "also", "only", "so", "it", "its", "their", "his", "her", "but", "or", "when", "where", "while", "if", "because", "after", "before", "during", "under", "into", "over", "with", "this", "these", "those", "such", "any", "all", "a", "an", "there", "here", "than", "then", "through", "within", "without", 'whether".'])
 _CONNECTORS = frozenset({"and", "of", "the", "for", "against", "&"})
@@ -112,7 +115,7 @@ _AMENDMENT = re.compile(r"\b(?:amended|amendments?|revised)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\bNo)(?<!\bArt)\.\s|[;\n]\s*\n|\n(?=[-•\u2022]|\s*[A-Z][A-Z ]{6,}$)", re.MULTILINE)
 
 _ARTICLE = re.compile(
-    r"\b(?:[Aa]rt(?:icle|icie|ide)s?|[Aa]ricles?|Art\.)\s*"
+    r"(?=[Aa])\b(?:[Aa]rt(?:icle|icie|ide)s?|[Aa]ricles?|Art\.)\s*"
     r"(?P<nums>\d+(?:\s*\(\s*\w{1,3}\s*\))*(?:\s*(?:,|and|&)\s*\d+(?:\s*\(\s*\w{1,3}\s*\))*)*)"
 )
 _ARTICLE_NUM = re.compile(r"\d+(?:\s*\(\s*\w{1,3}\s*\))*")
@@ -171,8 +174,8 @@ def _foreign_possessor(text: str, start: int, country: str | None) -> bool:
 
 # --- finding mentions -------------------------------------------------------------------
 
-_ACT_ANCHOR = re.compile(r"\b(?:Act|Rules|Regulations|Order|Bill)\b")
-_LAW_ANCHOR = re.compile(r"\bLaw\b")
+_ACT_ANCHOR = re.compile(word_start(["Act", "Rules", "Regulations", "Order", "Bill"]) + r"\b")
+_LAW_ANCHOR = re.compile(word_start(["Law"]) + r"\b")
 
 
 def _anchored(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str], group: str) -> Iterator[re.Match[str]]:
@@ -285,6 +288,9 @@ def _act_mentions(document: Document) -> Iterable[_Mention]:
 
 
 def _code_mentions(document: Document) -> Iterable[_Mention]:
+    low = lowered_exact(document.text)
+    if low is not None and "code" not in low:
+        return  # every title says "code": most documents need no scan
     for m in finditer_ci(_CODE, _CODE_LOWER, document.text):
         if _foreign_possessor(document.text, m.start(), document.country):
             continue

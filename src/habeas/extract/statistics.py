@@ -36,9 +36,12 @@ VERSION = 1
 # Sentence ends: terminal punctuation before a capital, or a line break that is not a
 # mere hard wrap (wrapped PDF text continues a sentence on the next line).
 # Every alternative begins with a quote, a bracket or white space: the leading lookahead
-# lets the engine pass over all other positions with one test instead of six.
+# lets the engine pass over all other positions with one test instead of six. The second
+# test says what every alternative needs besides: terminal punctuation just before (the
+# first) or a line break after optional blanks (the others); an ordinary space between two
+# words fails it at once instead of failing each of the six alternatives.
 _SENTENCE_END = re.compile(
-    r"(?=[\"”’) \t\n])(?:"
+    r"(?=[\"”’) \t\n])(?:(?<=[.!?])|(?=[ \t]*\n))(?:"
     r"(?<=[.!?])[\"”’)]?[ \t]+(?=[A-Z“\"(\d])"
     r"|(?<=[.!?:;\"”’)])[ \t]*\n\s*"
     r"|[ \t]*\n(?:[ \t]*\n)+\s*"

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from habeas.extract import numbers
-from habeas.extract.analysis import finditer_ci, lower_pattern, lowered
+from habeas.extract.analysis import finditer_ci, finditer_from, lower_pattern, lowered, lowered_exact, word_start
 from habeas.extract.dates import find_dates
 
 
@@ -108,3 +108,35 @@ def test_every_event_cue_holds_one_of_its_anchor_words() -> None:
                 assert anchor.search(m.group()), (kind, m.group())
                 checked += 1
     assert checked > 20
+
+
+_CUES = ["Minister", "Ministry", "Ombudsperson", "Office", "detention", "de", "centre", "x_y"]
+_PIECES = st.sampled_from(_CUES + ["the", " ", "\n", "-", "_", "é", "Xdetention", "of", ".", "2019",
+                                   "Ministryx", "ombudsperson", "ı", "ſ", "İ"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=25), st.sampled_from([r"\w", r"[\w-]"]))
+def test_word_start_matches_like_a_leading_word_boundary(pieces: list[str], not_after: str) -> None:
+    """``word_start`` is a faster spelling of ``(?<!not_after)(?:w1|w2|...)\\b``."""
+    text = "".join(pieces)
+    fast = re.compile(word_start(_CUES, not_after) + r"\b")
+    slow = re.compile(rf"(?<!{not_after})(?:" + "|".join(sorted(map(re.escape, _CUES), key=len, reverse=True))
+                      + r")\b")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=25))
+def test_finditer_from_yields_what_finditer_yields(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    pattern = re.compile(r"\b(?:Minist(?:er|ry)|Office)\b(?:\s+of\s+the)?(?:\s+\w+)?")
+    finder = re.compile(word_start(["Minister", "Ministry", "Office"]))
+    assert [m.span() for m in finditer_from(pattern, text, finder)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_lowered_exact_declines_letters_that_fold_apart() -> None:
+    assert lowered_exact("Held in Ankara") == "held in ankara"
+    # "ı" and "ſ" match i and s case-insensitively but stay themselves when lower-cased
+    assert lowered_exact("Izmır centre") is None and lowered("Izmır centre") == "izmır centre"
+    assert lowered_exact("ſtatus") is None

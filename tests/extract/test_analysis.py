@@ -15,7 +15,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from habeas.extract import numbers
-from habeas.extract.analysis import finditer_ci, finditer_from, lower_pattern, lowered, lowered_exact, word_start
+from habeas.extract.analysis import (
+    finditer_ci,
+    finditer_from,
+    lower_pattern,
+    lowered,
+    lowered_exact,
+    word_start,
+)
 from habeas.extract.dates import find_dates
 
 

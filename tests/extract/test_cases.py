@@ -213,3 +213,40 @@ def test_group_descriptors_and_hyphenated_particles_stay_out_of_or_in_the_name()
 def test_heads_of_associations_are_private_people_not_officials() -> None:
     text = "On 6 May 2020, police arrested Layla Haddad, president of the refugee support association Sanad, in Tunis."
     assert records(text) == {("Layla Haddad", "arrested")}
+
+
+def test_quoted_name_with_age_and_later_pronoun_outcomes() -> None:
+    text = ('"Amina," a 24-year-old from the south, said coast guards opened fire on her boat in May 2022. '
+            "She was shot in the arm, taken to a camp in Tamsa, where she was held for two months, and deported "
+            'in July 2022. "Yonas," a 19-year-old, said he was arrested in Rabat. He was kept at the Zeta detention '
+            "centre for three weeks and expelled in October.")
+    found = records(text, "2022")
+    assert {("Amina", "attacked"), ("Amina", "detained"), ("Amina", "deported")} <= found
+    assert {("Yonas", "arrested"), ("Yonas", "detained"), ("Yonas", "deported")} <= found
+
+
+def test_pronoun_object_after_and_is_not_listed_with_the_name() -> None:
+    text = ("On June 2, border police at Port Vale refused entry to Ghanaian national Kofi Mensah Boateng and held "
+            "him in the port's holding room. Officials rejected his asylum claim on June 3 and authorities returned "
+            "him to Accra on June 4.")
+    found = records(text, "2023")
+    assert ("Kofi Mensah Boateng", "detained") in found
+    assert ("Kofi Mensah Boateng", "deported") in found
+
+
+def test_hyphenated_detention_and_abandonment_at_the_border() -> None:
+    text = ("Police arrested Omar Farid Haddad on 2 May. He was held in a pre-trial detention facility while "
+            "prosecutors studied the file. Leila Ben Salem said she was arrested on 4 May, held for a week, and "
+            "left at the border post on 11 May.")
+    found = records(text, "2024")
+    assert ("Omar Farid Haddad", "detained") in found
+    assert ("Leila Ben Salem", "deported") in found
+
+
+def test_relatives_attacked_and_numbered_rulings_are_not_the_persons_case() -> None:
+    text = ('"Sara," a 30-year-old Afghan woman, said officers beat her husband at the checkpoint. '
+            "The court must implement Ruling No. 7-P of the Supreme Court, and say how many people were held "
+            "there on 1 May 2022.")
+    found = records(text, "2022")
+    assert ("Sara", "attacked") not in found
+    assert not any(name.startswith("Ruling") for name, _ in found)

@@ -245,3 +245,67 @@ def test_a_yearly_interception_total_and_one_death_are_not_events() -> None:
     assert events("Border guards intercepted 4,100 people leaving irregularly in 2021.") == []
     assert [e for e in events("In 2021 a Ghanaian woman died there after weeks without care.")
             if e["kind"] == "other"] == []
+
+
+def test_court_rulings_in_their_common_wordings() -> None:
+    text = ("The Appeals Court confirmed the judgment on 4 May 2022.\n"
+            "The Regional Court of Human Rights, in A.B. and Others v. Ruritania (application no. 123/19), held on "
+            "9 June 2020 that the confinement of two families breached the Convention.\n"
+            "In its Decision No. 3-P of 12 March 2019, the Constitutional Court held that the rule was void.\n"
+            "In October 2016 the High Court limited the stay at the open centre to six months.\n"
+            "On 2 July 2021, the Supreme Court, in Rahman v. State, declined to order their release.")
+    found = kinds_dates(text, "2023")
+    for date in ("2022-05-04", "2020-06-09", "2019-03-12", "2016-10", "2021-07-02"):
+        assert ("court_ruling", date) in found
+
+
+def test_a_court_freeing_a_named_person_is_also_a_ruling_but_a_sentence_is_not() -> None:
+    text = ("Karim Salah Nouri was held at the airport for ten months until a Lisbon district court released him "
+            "in February 2023.\n"
+            "On 3 May, a court in Faro sentenced Karim Salah Nouri to a fine.")
+    found = kinds_dates(text, "2023")
+    assert ("court_ruling", "2023-02") in found
+    assert ("court_ruling", "2023-05-03") not in found
+
+
+def test_operations_day_ranges_agreements_and_withdrawals() -> None:
+    text = ("On 5 and 6 June, police carried out door-to-door raids in two districts of the capital.\n"
+            "In the week of 8 to 14 July 2023, joint inspection campaigns arrested 4,120 workers and deported "
+            "2,300 of them.\n"
+            "On 1 August 2023, the police carried out an operation in the port district in which 25 migrants "
+            "were detained.\n"
+            "Under an agreement reached in May 2022, the two states agreed to return some 5,000 nationals.\n"
+            "On 3 March 2024, the two governments signed a joint declaration on mobility.\n"
+            "On 10 October 2022 the state ceased to be a party to the regional convention.")
+    found = kinds_dates(text, "2023")
+    assert ("raid", "2023-06-05/2023-06-06") in found
+    assert ("raid", "2023-07-08/2023-07-14") in found
+    assert ("detention", "2023-07-08/2023-07-14") not in found  # the campaign's arrests are the raid
+    assert ("raid", "2023-08-01") in found
+    assert ("agreement", "2022-05") in found
+    assert ("agreement", "2024-03-03") in found
+    assert ("policy_change", "2022-10-10") in found
+    raid = next(e for e in events(text) if e["date"] == "2023-07-08/2023-07-14" and e["kind"] == "raid")
+    assert raid["count"] == 4120
+
+
+def test_expulsions_pushbacks_deployments_and_regularisation() -> None:
+    text = ("By 3 March 2021, 95 people had been expelled on charter flights from the northern port.\n"
+            "In June 2024, reports said that some 30 refugees were taken out to sea and forced into the water.\n"
+            "In May 2023, the government deployed the army to the eastern border.\n"
+            "A regularisation campaign was launched on 2 September 2023.")
+    found = kinds_dates(text, "2023")
+    assert ("deportation", "2021-03-03") in found
+    assert ("deportation", "2024-06") in found
+    assert ("policy_change", "2023-05") in found
+    assert ("policy_change", "2023-09-02") in found
+
+
+def test_law_lists_law_histories_yearly_deaths_and_cited_reports_are_not_events() -> None:
+    text = ("- Decree 55 of 1980 (repealed by Law 300)\n"
+            "The Aliens Rules, issued by Royal Decree No. 4/1 in 1961, make overstaying a crime.\n"
+            "At least four detainees died in the centres in 2022, according to the press.\n"
+            "The ombudsman published a report in May criticizing the delays.")
+    assert events(text) == []
+    listed = events("- Law 12 on Aliens, 2019, in force since March 2020\n")
+    assert [(e["kind"], e["date"]) for e in listed] == [("policy_change", "2020-03")]

@@ -148,3 +148,11 @@ def test_shelters_joined_descriptors_airport_zones_and_run_by_bodies() -> None:
     assert any("Ostrava Central Airport" in n for n in found)
     assert "National Migration Institute (INM) station" in found
     assert "Institute (INM) station" not in found
+
+
+def test_organisation_centres_and_refugee_camps_are_not_places_of_detention():
+    text = ("The Freedonia Law Centre visited the Ruritania Detention Centre in Oldtown. Most refugees live in the "
+            "Kela camp near the border.")
+    names = [f.fields["name"] for f in extract_facilities(doc(text))]
+    assert not any("Law Centre" in n for n in names)
+    assert not any("camp" in n for n in names)

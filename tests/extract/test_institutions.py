@@ -103,3 +103,32 @@ def test_the_un_human_rights_council_is_not_a_national_body() -> None:
     names = [f.fields["name"] for f in extract_institutions(doc(text, 2024, "XXX"))]
     assert "Human Rights Council" not in names
     assert any("Human Rights Commission" in n for n in names)
+
+
+def _names(text: str) -> dict[str, str]:
+    return {f.fields["name"]: f.fields["kind"] for f in extract_institutions(doc(text))}
+
+
+def test_ngo_named_for_human_rights_with_acronym():
+    names = _names("Arrests were reported by the Freedonian League for Human Rights (FLHR) and by lawyers.")
+    assert names.get("Freedonian League for Human Rights (FLHR)") == "ngo"
+
+
+def test_bodies_named_for_monitoring_and_organisations_visiting_detainees():
+    text = ("The Independent Detention Monitoring Board reported in May. "
+            "UNHCR and the Freedonia Law Centre also have access to detained applicants. "
+            "The Hotline for Migrant Workers, which regularly visits detainees, filed petitions.")
+    names = _names(text)
+    assert names.get("Independent Detention Monitoring Board") == "other"
+    assert names.get("Freedonia Law Centre") == "ngo"
+    assert names.get("Hotline for Migrant Workers") == "ngo"
+
+
+def test_ombudswoman_and_institute_of_human_rights():
+    names = _names("The Ombudswoman visited two centres. The National Institute of Human Rights (NIHR) holds A status.")
+    assert "Ombudswoman" in names
+    assert "National Institute of Human Rights (NIHR)" in names
+
+
+def test_organisation_in_sentence_without_monitoring_is_not_read_as_visiting():
+    assert _names("The Freedonia Law Centre published a report on asylum.") == {}

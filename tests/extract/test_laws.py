@@ -115,3 +115,43 @@ def test_organisation_names_and_glossed_decrees() -> None:
                  "The Nationality Law of 1959 (Amiri Decree No. 15 of 1959) applies.")
     assert set(found) == {"Asylum Law", "Nationality Law"}
     assert found["Nationality Law"]["number"] == "15"
+
+
+def test_quoted_title_after_number_and_date():
+    text = 'Residence is governed by Federal Law No. 62-FZ of 3 March 2009 "On the Residence of Aliens in Ruritania".'
+    laws = list(extract_laws(doc(text)))
+    assert len(laws) == 1
+    assert laws[0].fields["title"].startswith("On the Residence of Aliens")
+    assert laws[0].fields["number"] == "62-FZ" and laws[0].fields["year_adopted"] == 2009
+
+
+def test_dotted_number_before_title_and_alias_in_parentheses():
+    text = "- Law 19.512 on Asylum and Protection (Ley de Asilo y Protección), 2015\n- Later Law 22.101 changed it.\n"
+    titles = {f.fields["title"]: f.fields for f in extract_laws(doc(text))}
+    assert "Law on Asylum and Protection" in titles
+    assert titles["Law on Asylum and Protection"]["number"] == "19.512"
+    assert not any(t.startswith("Ley") for t in titles)
+    assert any(f.get("number") == "22.101" for f in titles.values())
+
+
+def test_regulations_issued_by_decree_are_one_law():
+    text = "The Labour Regulations, issued by Royal Decree No. 51/7 in 1969, punish absconding workers."
+    laws = list(extract_laws(doc(text)))
+    assert [(f.fields["title"], f.fields["number"], f.fields["year_adopted"]) for f in laws] == [
+        ("Labour Regulations", "51/7", 1969)]
+
+
+def test_subject_law_with_place_and_qualifier_and_basic_law():
+    text = ("The Entry into Freedonia Law of 1961 applies. The Citizenship and Entry into Freedonia Law "
+            "(Temporary Provision) was renewed. Article 9 of the Basic Law of Governance of 1990 protects liberty.")
+    titles = {f.fields["title"]: f.fields for f in extract_laws(doc(text))}
+    assert titles["Entry into Freedonia Law"]["year_adopted"] == 1961
+    assert "Citizenship and Entry into Freedonia Law (Temporary Provision)" in titles
+    assert titles["Basic Law of Governance"]["articles"] == ["9"]
+
+
+def test_table_cell_before_title_and_header_constitution():
+    text = ("\tYes/No\tConstitution and Articles\t\tYear Adopted\tLast Year Amended\n"
+            "Constitutional guarantees?\tYes\tFederal Constitutional Act on Personal Freedom, Article 2\t\t1990\t2004\n")
+    titles = [f.fields["title"] for f in extract_laws(doc(text))]
+    assert titles == ["Federal Constitutional Act on Personal Freedom"]

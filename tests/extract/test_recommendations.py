@@ -161,3 +161,14 @@ def test_numbered_recommendations_under_a_numbered_intro_paragraph() -> None:
     texts = [r["text"] for r in recs(text)]
     assert texts == ["Repeal the provisions that criminalise irregular entry into the country.",
                      "Publish quarterly figures on the people held in immigration detention."]
+
+
+def test_ngo_asks_the_committee_to_put_recommendations_to_the_state():
+    text = ("Recommendations (article 9)\n"
+            "5. The Committee should urge the State party to limit detention pending removal to the shortest period.\n"
+            "6. The Committee should recommend that the State party release children from detention.\n"
+            "7. The Committee should note that the report was late.\n")
+    document = Document(sha256="x", filename="t.txt", media_type="text/plain", text=text, country="XXX")
+    recs = list(extract_recommendations(document))
+    assert [r.fields["addressee"] for r in recs] == ["state", "state"]
+    assert all(r.fields["articles"] == ["9"] for r in recs)

@@ -316,3 +316,58 @@ def test_authorities_operate_facilities_plural_verb() -> None:
 def test_counted_refugees_is_the_refugee_stock() -> None:
     found = _stats("The ministry stated that it counted 1,240 refugees at the end of the year.")
     assert [f[:2] for f in found] == [("refugees", 1240)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ministry said that 2,400 persons were placed in detention centres in 2019.", ("immigration_detainees", 2400, "2019")),
+    ("In 2019, 2,310 persons applied for refugee status.", ("asylum_applications", 2310, "2019")),
+    ("Officials said only 210 persons held refugee status at the end of 2019.", ("refugees", 210, "2019")),
+    ("Some 3.2 million international migrants lived in the country in 2015.", ("international_migrants", 3200000, "2015")),
+    ("Patrols intercepted 5,120 migrants at sea in 2019.", ("apprehensions", 5120, "2019")),
+    ("The ministry said that 88,000 residency violators were deported in 2019.", ("deportations", 88000, "2019")),
+    ("On 31 March 2019 it reported that 1,900 people were being held pending deportation.",
+     ("immigration_detainees", 1900, "2019-03-31")),
+    ("The office registered 1,240 persons as stateless.", ("stateless_persons", 1240, "2018")),
+    ("By May, 4,300 foreign workers had obtained residence permits under a regularisation campaign.",
+     ("regularisations", 4300, "2018-05")),
+    ("Under the Aliens Act, detention may be ordered for six months, and the overall period may not exceed 12 months.",
+     ("detention_length_max_days", 365, "2018")),
+    ("The law requires the tribunal to release a detainee who has not been removed within 45 days.",
+     ("detention_length_max_days", 45, "2018")),
+])
+def test_more_prose_constructions(text: str, expected: tuple[str, float, str]) -> None:
+    assert expected in _stats(text)
+
+
+def test_parts_and_contrasting_figures_take_the_date_of_their_figure() -> None:
+    text = ("Under the Aliens Law of 1960, 900 foreigners were held in immigration detention in 2017, including 35 minors. "
+            "A monitoring group put the total at 1,150.")
+    found = _stats(text)
+    assert ("detained_minors", 35, "2017") in found
+    assert ("immigration_detainees", 1150, "2017") in found
+
+
+def test_defined_centre_acronym_counts_sites_and_placements() -> None:
+    text = ("Foreigners awaiting removal are held in a special detention centre for aliens (SDCA). "
+            "There are 14 SDCA in the country, with a total capacity of 900 places. "
+            "In 2017, 3,300 persons were placed in SDCA, including 60 children.")
+    found = _stats(text)
+    assert ("detention_facilities", 14, "2018") in found
+    assert ("detention_capacity", 900, "2018") in found
+    assert ("immigration_detainees", 3300, "2017") in found
+    assert ("detained_minors", 60, "2017") in found
+
+
+def test_key_figures_under_an_as_of_heading() -> None:
+    text = ("KEY FIGURES (as of 30 June 2018)\n5,200\nrefugees registered with the agency\n"
+            "310\nrefugees and asylum-seekers known to be in detention, including 12 children\n")
+    found = _stats(text)
+    assert ("refugees", 5200, "2018-06-30") in found
+    assert ("immigration_detainees", 310, "2018-06-30") in found
+
+
+def test_not_statistics_new_constructions() -> None:
+    assert not _stats("The agency decided 3,100 asylum claims during the year.")
+    assert not _stats("On 4 March 2018, 120 people were expelled on a charter flight.")
+    assert not any(s == "migrant_arrivals" for s, _, _ in _stats("Italy's interior ministry recorded 41,000 irregular arrivals in 2018."))
+    assert not any(s == "detention_capacity" for s, _, _ in _stats("In 2017, 700 persons were placed in foster care."))

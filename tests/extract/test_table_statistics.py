@@ -71,3 +71,34 @@ def test_day_in_a_row_label_dates_the_cell_and_abbreviations_are_read() -> None:
         ("international_migrants_pct", 12.5, "2022"), ("international_migrants_pct", None, "2023"),
         ("migrant_arrivals", 1020, "2022"), ("migrant_arrivals", 870, "2023"),
     ]
+
+
+def test_placed_in_detention_row_counts_people_not_places() -> None:
+    text = ("| Indicator | 2020 | 2021 |\n|---|---|---|\n"
+            "| Foreign nationals placed in detention | 410 | 520 |\n"
+            "| of whom children | 4 | 7 |\n"
+            "| Applications for international protection | 1,200 | 1,650 |\n")
+    facts = set(_facts(text))
+    assert ("immigration_detainees", 410, "2020") in facts and ("immigration_detainees", 520, "2021") in facts
+    assert ("detained_minors", 4, "2020") in facts and ("detained_minors", 7, "2021") in facts
+    assert ("asylum_applications", 1650, "2021") in facts
+    assert not any(slug == "detention_capacity" for slug, _, _ in facts)
+
+
+def test_children_row_needs_a_detainee_row_above() -> None:
+    text = "| | 2020 | 2021 |\n|---|---|---|\n| Asylum applications | 900 | 950 |\n| of whom children | 40 | 70 |\n"
+    assert not any(slug == "detained_minors" for slug, _, _ in _facts(text))
+
+
+def test_label_value_lines_take_the_label_year_or_the_document_year() -> None:
+    text = ("Key data\n1. Number of detention centres: 4\n2. Total capacity of detention centres: 380\n"
+            "- Persons placed in detention in 2022: 1,310\nThe meeting: 12\n")
+    facts = set(_facts(text))
+    assert {("detention_facilities", 4, "2024"), ("detention_capacity", 380, "2024"),
+            ("immigration_detainees", 1310, "2022")} <= facts
+    assert len(facts) == 3
+
+
+def test_space_aligned_year_table_with_new_asylum_seekers_row() -> None:
+    text = "                         2022      2023\nNew asylum-seekers registered   1,105     2,340\n"
+    assert set(_facts(text)) == {("asylum_applications", 1105, "2022"), ("asylum_applications", 2340, "2023")}

@@ -130,3 +130,23 @@ def test_urged_acts_are_not_reported_acts() -> None:
     assert _acts("4. Accede to the 1951 Refugee Convention and its 1967 Protocol and to the 1954 statelessness "
                  "convention.\n5. Ruritania should ratify the Convention against Torture by 2030.\n") == set()
     assert _acts("Ruritania acceded to the Convention against Torture in 1996.") == {("CAT", "ratification", 1996)}
+
+
+def _acts(text: str) -> set[tuple[str, str, int]]:
+    return {(f.fields["treaty"], f.fields["action"], f.fields["year"]) for f in extract_treaties(doc(text))}
+
+
+def test_both_statelessness_conventions():
+    assert _acts("In 2014 it acceded to both statelessness conventions.") == {
+        ("CRSSP", "ratification", 2014), ("CRS", "ratification", 2014)}
+
+
+def test_declaration_under_its_article():
+    acts = _acts("It ratified the Convention against Torture in 1990 and made the declaration under its article 22 in 1995, "
+                 "and acceded to the 1951 Refugee Convention in 1997.")
+    assert ("CAT-22", "acceptance", 1995) in acts and ("CRSR", "ratification", 1997) in acts
+
+
+def test_signed_but_not_ratified():
+    acts = _acts("It has not ratified the Convention on the Reduction of Statelessness, which it signed in 1962.")
+    assert acts == {("CRS", "signature", 1962)}

@@ -30,7 +30,7 @@ from habeas.extract.sentences import Sentence, dateline_years, split_sentences, 
 from habeas.extract.spans import make_fact
 
 NAME = "cases"
-VERSION = 1
+VERSION = 2
 EXTRACTOR_ID = f"{NAME}@{VERSION}"
 
 OUTCOMES = ("arrested", "detained", "deported", "extradited", "convicted", "released",
@@ -61,7 +61,9 @@ _TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_TITLES)) + r")\s+$", re.I
 # Organisation, place and document words: a run holding one is not a person.
 _ORG_OR_PLACE = frozenset(["court", "courts", "party", "company", "corporation", "ministry", "department", "office", "agency", "service", "committee", "council", "commission", "union", "federation", "organization", "organisation", "association", "foundation", "institute", "institution", "university", "college", "school", "academy", "bureau", "centre", "center", "initiative", "project", "network", "movement", "group", "front", "alliance", "league", "coalition", "forum", "watch", "house", "rights", "human", "international", "national", "global", "legal", "democratic", "republic", "kingdom", "state", "states", "united", "nations", "city", "town", "village", "district", "region", "province", "oblast", "county", "municipality", "street", "avenue", "road", "highway", "airport", "port", "station", "camp", "prison", "jail", "colony", "facility", "hall", "building", "church", "mosque", "temple", "river", "lake", "mountain", "mountains", "island", "islands", "sea", "bay", "gulf", "valley", "desert", "border", "borders", "europe", "asia", "africa", "america", "americas", "eastern", "western", "northern", "southern", "central", "east", "west", "north", "south", "middle", "convention", "covenant", "code", "law", "act", "decree", "article", "protocol", "charter", "constitution", "treaty", "bank", "fund", "programme", "program", "times", "post", "news", "radio", "tv", "television", "channel", "newspaper", "gazette", "review", "journal", "press", "media", "online", "daily", "weekly", "telegram", "facebook", "twitter", "youtube", "instagram", "whatsapp", "covid", "coronavirus", "internet", "red", "cross", "crescent", "amnesty", "reporters", "without", "doctors", "health", "security", "defense", "defence", "interior", "justice", "affairs",
     # bodies named after the people they serve ("Board for Detained Persons")
-    "board", "persons", "people", "detained", "detainees", "prisoners", "mechanism", "monitoring",
+    # rulings and numbered documents: "Ruling No. 14-P", "Decision No"
+    "ruling", "rulings", "judgment", "judgement", "decision", "resolution", "order", "no",
+    "board", "persons", "people", "mission", "detained", "detainees", "prisoners", "mechanism", "monitoring",
     # street words of other languages: "Via Corelli", "Rue de la Paix", "Calle Mayor"
     "via", "rue", "calle", "piazza", "strasse", "straße", "avenida", "rua", "plaza", "boulevard", "ulitsa"])
 
@@ -153,14 +155,15 @@ _PSEUDONYM = re.compile(
     rf"\b(?:[Ww]e|I) (?:will |shall |have |are )?(?:call|called|calling|refer to as|named?) (?:him |her )?"
     rf"[\"“]?({_GIVEN})\b[\"”]?|"
     rf"\b(?:under|using|given) the (?:pseudonym|name) [\"“]?({_GIVEN})\b[\"”]?|"
-    # '"Blessing", a 31-year-old Nigerian woman': a quoted given name described as a person
-    rf"(?<![\w-])[\"“]({_GIVEN})[\"”],?\s+an?\s+(?=(?:[\w-]+\s+){{0,3}}{_ROLE}\b)")
+    # '"Blessing", a 31-year-old Nigerian woman', '"Hamza," a 17-year-old from X': a quoted given
+    # name described as a person (by a role word or by an age)
+    rf"(?<![\w-])[\"“]({_GIVEN}),?[\"”],?\s+an?\s+(?=(?:[\w-]+\s+){{0,3}}{_ROLE}\b|\d{{1,2}}-year-old\b)")
 
 # Words every pseudonym introduction holds: the full pattern runs only around them. Every
 # branch opens on a plain character (no class such as [Ww]), so that the engine can skip to
 # those characters instead of trying each branch at every position.
-_PSEUDONYM_CUE = re.compile(r"pseudonym|real name|name changed|been changed|alias|\"[A-Z][a-z]+[\"”],? an? |"
-                            r"“[A-Z][a-z]+[\"”],? an? |We (?:will |shall |have |are )?(?:call|refer|name)|"
+_PSEUDONYM_CUE = re.compile(r"pseudonym|real name|name changed|been changed|alias|\"[A-Z][a-z]+,?[\"”],? an? |"
+                            r"“[A-Z][a-z]+,?[\"”],? an? |We (?:will |shall |have |are )?(?:call|refer|name)|"
                             r"we (?:will |shall |have |are )?(?:call|refer|name)|"
                             r"I (?:will |shall |have |are )?(?:call|refer|name)|the name ")
 
@@ -388,6 +391,7 @@ def group_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     groups: list[Mention] = []
     for mention in mentions:
         if (groups and mention.people and groups[-1].people and not groups[-1].kind.startswith("pronoun")
+                and not mention.kind.startswith("pronoun")
                 and _COORDINATION.match(text[groups[-1].end:mention.start])):
             last = groups[-1]
             groups[-1] = Mention(last.start, mention.end,
@@ -412,7 +416,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"(?:detention|custody|prison|jail))\b", re.IGNORECASE)),
     ("detained", "after", re.compile(r"\bheld (?:him|her|them) (?:at|in|for)\b", re.IGNORECASE)),
     ("detained", "before", re.compile(
-        r"\b(?:(?:held|kept|remanded|placed) (?:\w+ ){0,2}(?:in|into|under) (?:\w+ ){0,2}"
+        r"\b(?:(?:held|kept|remanded|placed) (?:\w+ ){0,2}(?:in|into|under|at) (?:[\w-]+ ){0,2}"
         r"(?:detention|custody|arrest)|in (?:pre-?trial |administrative |immigration |incommunicado |"
         r"police )?(?:detention|custody)|under (?:administrative |house )arrest|"
         r"(?:was|were|been|being) held (?:at|in) (?:the )?(?-i:[A-Z])[\w’'-]*|held (?:\w+ ){0,4}for (?:\d+|[a-z]+) (?:days|weeks|months|years)|"
@@ -423,6 +427,14 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     ("deported", "after", re.compile(
         r"\b(?:deported|expelled|refouled|forcibly returned|removed to|(?:was|were|been) (?:returned|handed (?:over )?|"
         r"sent back) to|(?:was|were|been) removed (?:on|in)|(?:deporting|expelling|removing) (?:him|her|them))\b",
+        re.IGNORECASE)),
+    # "authorities returned her to Addis Ababa", "flew them back to X": the active verb, its pronoun object
+    ("deported", "after", re.compile(
+        r"\b(?:returned|sent|flew|put|drove|bused|bussed) (?:him|her|them) (?:back )?(?:to|on a (?:flight|plane|bus) to) "
+        r"(?:the )?(?-i:[A-Z])", re.IGNORECASE)),
+    # "... was arrested, held for five days, and left at X on 8 March": abandoned at a border after an expulsion
+    ("deported", "before", re.compile(
+        r"(?<=\band )(?:was |were )?(?:left|dumped|abandoned) (?:at|on|near) (?:the )?(?:border\b|(?-i:[A-Z]))",
         re.IGNORECASE)),
     # "was detained in X and returned to Y on 5 May": a bare participle needs a passive before it
     ("deported", "after", re.compile(r"(?<=\band )(?:forcibly )?(?:returned|sent back|handed over) to (?:the )?(?-i:[A-Z])", re.IGNORECASE)),
@@ -458,12 +470,18 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     ("other", "before", re.compile(
         r"\bdied (?:while )?(?:in|under) (?:police |immigration |state |pre-?trial )?(?:custody|detention)\b",
         re.IGNORECASE)),
-    ("attacked", "after", re.compile(r"\b(?:attacked|assaulted|beaten|stabbed|beat (?:him|her|them))\b", re.IGNORECASE)),
+    # "beat her" but not "beat her husband" (his or her relative is the one attacked)
+    ("attacked", "after", re.compile(r"\b(?:attacked|assaulted|beaten|stabbed|beat (?:him|her|them)\b(?! (?:husband|wife|son|daughter|brother|sister|father|mother|child|children|friend|family|colleague|cousin|uncle|aunt|partner|companion)s?\b))", re.IGNORECASE)),
+    # "guards opened fire on his group", "he was shot in the leg"
+    ("attacked", "after", re.compile(
+        r"\b(?:opened fire on (?:him|her|them|(?:his|her|their) (?:group|boat|car|vehicle))|shot (?:at )?(?:him|her|them)\b(?! (?:husband|wife|son|daughter|brother|sister|father|mother|child|children|friend|family|colleague|cousin|uncle|aunt|partner|companion)s?\b)|"
+        r"(?:he|she|they) (?:was|were) shot)\b", re.IGNORECASE)),
 ]
 _ANY_CUE_WORDS = (
     "arrest|apprehend|custody|detain|detention|deport|expel|refoul|return|remov|extradit|convict|sentenc|"
     "guilty|upheld|releas|freed|free|asylum|refugee|application|request|claim|attack|assault|beat|stabb|held|"
-    "spent|remain|handed|sent back|solitary|died|stopped|prevented|barred|confiscat|travel ban|appeal").split("|")
+    "spent|remain|handed|sent back|solitary|died|stopped|prevented|barred|confiscat|travel ban|appeal|"
+    "sent|flew|put|drove|bused|bussed|left|dumped|abandoned|opened fire|shot|he|she|they").split("|")
 _ANY_CUE = re.compile(r"\b(?:" + "|".join(_ANY_CUE_WORDS) + ")", re.IGNORECASE)
 # The same words as a trie, for the lower-cased text: each position costs one branch instead of
 # forty (twice as fast). A trie tries longer words first, as the flat list does ("freed|free").
@@ -478,6 +496,8 @@ _CUE_STEMS: list[frozenset[str] | None] = [frozenset(words.split()) if words els
     "held",
     "held custody detention arrest remain spent",
     "deport expel refoul return remov handed sent back",
+    "return sent flew put drove bused bussed",
+    "left dumped abandoned",
     "return sent back handed",
     "extradit",
     "convict sentenc guilty upheld",
@@ -489,6 +509,7 @@ _CUE_STEMS: list[frozenset[str] | None] = [frozenset(words.split()) if words els
     "solitary stopped prevented barred confiscat travel ban appeal",
     "died",
     "attack assault beat stabb",
+    "opened fire shot he she they",
 )]
 assert len(_CUE_STEMS) == len(_CUES)
 _ASYLUM_CONTEXT = re.compile(r"\b(?:asylum|refugee)", re.IGNORECASE)
@@ -496,7 +517,9 @@ _GENERIC_DENIAL = "application|request|claim"
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|be|being|is|are|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # "was arrested at a checkpoint on 2 May and detained for five months": the second verb
 # shares the first one's passive subject.
-_COORDINATED_PASSIVE = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?\w+ed\b[^.;:,]{0,110}\band\s+$", re.IGNORECASE)
+_COORDINATED_PASSIVE = re.compile(
+    r"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:\w+ed|held|kept|taken|sent|caught|shot|beaten|brought|put|left|driven|"
+    r"thrown|seen|given|found)\b[^.;:,]{0,110}(?:,\s*)?\band\s+$", re.IGNORECASE)
 # "A. B., arrested on 2 May and sentenced in July, ...": a participle set off by a comma right
 # after the name (a reduced relative clause) is passive, and so is one coordinated with it.
 _REDUCED_RELATIVE = re.compile(
@@ -506,7 +529,8 @@ _AUX_OPENED = re.compile(r"(?:was|were|been)\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|never|no|n[o’']t|refused to|declined to|failed to|without|avoid(?:ed)?|risk(?:s|ed)? being)\s+"
     r"(?:\w+\s+){0,2}$", re.IGNORECASE)
-_FOREIGN_CLAUSE = re.compile(r"\b(?:to|in)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s*[–—,]?\s*where\b")
+_FOREIGN_CLAUSE = re.compile(
+    r"\b(?<!centre )(?<!center )(?<!prison )(?<!camp )(?<!facility )(?<!station )(?<!jail )(?:to|in)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s*[–—,]?\s*where\b")
 _ACTIVE_REACH = 110
 _CLAUSE_END = re.compile(r"[,;:]\s|[.!?](?:\s|$)")
 

@@ -34,7 +34,7 @@ from habeas.extract.sentences import (
 from habeas.extract.spans import make_fact
 
 NAME = "events"
-VERSION = 1
+VERSION = 2
 EXTRACTOR_ID = f"{NAME}@{VERSION}"
 
 KINDS = ("raid", "detention", "deportation", "extradition", "protest", "court_ruling",
@@ -60,6 +60,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"enforcement|identification) operations?|"
         rf"(?:launched|conducted|carried out|mounted) (?:an? |the )?(?:large-scale|major|massive|sweeping|joint|"
         rf"special) (?:{_W} ){{0,1}}operations?|"
+        # "carried out an operation in the X district", "joint security campaigns arrested 17,930 violators"
+        rf"(?:launched|conducted|carried out|mounted) (?:an? |the )?operations? (?:in|at|on|against|targeting)\b|"
+        rf"(?:campaigns?|operations?|raids?|sweeps?|crackdowns?) (?:{_W} ){{0,2}}?(?:arrested|detained|rounded up|netted) "
+        rf"{_MANY}|"
         # "police evacuated a camp of some 300 migrants", "forces dismantled informal camps": an eviction
         rf"(?:evacuated|dismantled|demolished|bulldozed|razed|cleared|destroyed|evicted) (?:an? |the |several |"
         rf"(?:\d[\d,]* ))?(?:{_W} ){{0,2}}(?:camps?|encampments?|settlements?|squats?|shelters?))\b", re.IGNORECASE)),
@@ -77,13 +81,15 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:held|detained|placed) (?:the group|them all|all of them) (?:at|in)\b)\b",
         re.IGNORECASE)),
     ("deportation", re.compile(
-        rf"\b(?:were (?:{_W} ){{0,2}}(?:deported|expelled|pushed back|returned to|removed to|sent back|"
+        rf"\b(?:(?:were|had been|have been) (?:{_W} ){{0,2}}(?:deported|expelled|pushed back|returned to|removed to|sent back|"
         rf"(?:flown|escorted|driven|bused|bussed|towed|taken|forced|marched) back)|"
         rf"(?:carried out|conducted|carries out|conducts|practi[sc]ed|practi[sc]es) (?:{_W} ){{0,2}}(?:pushbacks|push-backs|"
         rf"collective expulsions|summary (?:returns|deportations|expulsions))|"
         rf"(?:deported|expelled|removed|pushed back|sent back) {_MANY}|(?:mass )?(?:deportations?|expulsions?) "
         rf"of {_MANY}|detention and deportation of {_MANY}|forced (?:them|(?:{_W} ){{1,3}}) to return|"
         rf"forced (?:them|(?:{_W} ){{1,3}}) back (?:across|over|into|to)|"
+        # a pushback at sea: "taken out to sea and forced into the water", "thrown overboard"
+        rf"(?:forced|pushed|thrown|made to jump) (?:{_W} ){{0,2}}?(?:into the (?:water|sea)|overboard)|"
         rf"(?:deportations?|removals?|expulsions?|deportation flights?|forced returns?) (?:to [\w-]+ )?(?:resumed|restarted)|"
         rf"forcibly (?:returned|deported|expelled) {_MANY}|"
         rf"(?:transferred|handed over|handed) {_MANY} (?:{_W} ){{0,2}}(?:nationals|citizens|refugees|asylum[- ]seekers|"
@@ -99,19 +105,34 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("court_ruling", re.compile(
         rf"\b(?:(?:notified of|issued|handed down|delivered|announced|received) (?:the |a |its )?courts? (?:rulings?|"
         rf"decisions?|orders?|judg(?:e)?ments?|verdicts?)|issu\w+ (?:{_W} ){{0,2}}rulings?|"
-        rf"(?:court|tribunal|judge|constitutional council|council of state|state council) (?:[^.;]{{0,50}}?)\b(?:found (?:{_W} ){{1,4}}guilty|convicted|sentenced|acquitted|"
-        rf"ruled|found (?:an? )?(?:violations?|breach(?:es)?)|held (?:in [^.;]{{1,60}}? )?that|ordered|annulled|struck down|quashed|halted|blocked|granted (?:an? |the )?(?:{_W} ){{0,2}}"
+        rf"(?:court|tribunal|judge|constitutional council|council of state|state council)\b(?:[^.;()]|\bv\.|\bnos?\.|\b[a-z]\.|\([^();]{{0,60}}\)){{0,90}}?\b(?:found (?:{_W} ){{1,4}}guilty|convicted|sentenced|acquitted|"
+        rf"ruled|found (?:an? )?(?:violations?|breach(?:es)?)|held (?:in [^.;]{{1,60}}? )?that|ordered|annulled|struck down|quashed|halted|blocked|"
+        # "held on 18 November 2021 that", "found on 17 July 2014 that", "confirmed the judgment", "released him"
+        rf"(?:held|found|ruled|decided|concluded) (?:on \d{{1,2}} [a-z]+ \d{{4}},? |on [a-z]+ \d{{1,2}},? \d{{4}},? |in (?:[a-z]+ )?\d{{4}},? )that|"
+        rf"(?:confirmed|upheld|overturned|reversed|set aside) (?:the |its |an? |this )?(?:{_W} ){{0,2}}?(?:judg(?:e)?ment|ruling|decision|"
+        rf"order|verdict|annulment)|released (?:him|her|them|\d[\d,]*|all|the)\b|invalidated|limited the|declined to (?:order|release|"
+        rf"intervene|halt|stop|block)|granted (?:an? |the )?(?:{_W} ){{0,2}}"
         rf"(?:stay|injunction|interim measures?)|issued (?:an? |the )?(?:{_W} ){{0,2}}(?:injunction|"
         rf"interim measures?|ruling|judg(?:e)?ment|decision))|"
         # "the judgment of the Court of Justice of 17 July 2014": a ruling named by its court and day
         rf"(?:judg(?:e)?ments?|rulings?) of the (?:[\w’'-]+ ){{0,8}}?(?:court|tribunal)(?: of [\w’'-]+(?: [\w’'-]+){{0,4}}?)? "
-        rf"(?:of|dated) (?=\d{{1,2}} [a-z]+ \d{{4}}|[a-z]+ \d{{1,2}}, \d{{4}}))\b", re.IGNORECASE)),
+        rf"(?:of|dated) (?=\d{{1,2}} [a-z]+ \d{{4}}|[a-z]+ \d{{1,2}}, \d{{4}})|"
+        # "in a ruling of 6 March 2024", "In its Ruling No. 14-P of 23 May 2017", "in a judgment of 14 June 2023"
+        rf"(?:in|by) (?:an? |its |the |their )(?:[\w-]+ ){{0,2}}?(?:ruling|judg(?:e)?ment|verdict)s?(?: no\. ?[\w./-]+)? (?:of|dated) "
+        rf"(?=\d{{1,2}} [a-z]+ \d{{4}}|[a-z]+ \d{{1,2}}, \d{{4}}))\b", re.IGNORECASE)),
     ("policy_change", re.compile(
         rf"\b(?:(?:introduced|imposed|lifted|adopted|enacted|passed|approved|signed|amended|issued|announced|"
         rf"declared|extended|revoked|repealed) (?:{_W} ){{0,3}}(?:moratorium|ban|law|laws|amendments?|resolution|"
         rf"decree|regulations?|rules|bill|legislation|policy|state of emergency|quarantine|lockdown|curfew|"
         rf"restrictions?|(?:visa |entry |exit )?requirements?|visas?|system|scheme|programme|amnesty|amnesties|"
         rf"regulari[sz]ation (?:programme|scheme|campaign|drive))|state of emergency (?:was |has been )?declared|"
+        # "ceased to be a party to the European Convention", "withdrew from the Refugee Convention"
+        rf"ceased to be (?:a )?(?:party|member|bound)|withdr(?:ew|awn) from (?:the )?(?:{_W} ){{0,4}}?(?:convention|covenant|"
+        rf"council|compact|protocol|treaty|agreement)|denounced (?:the )?(?:{_W} ){{0,4}}?(?:convention|covenant|protocol|treaty)|"
+        # "deployed the armed forces to the northern border"
+        rf"deployed (?:the )?(?:{_W} ){{0,2}}?(?:armed forces|army|military|troops|soldiers|national guard) (?:to|along|at|on)\b|"
+        rf"regulari[sz]ation (?:programme|program|scheme|campaign|drive|process) (?:was |has been )?(?:launched|opened|began|started|"
+        rf"introduced)|"
         rf"(?:has|have) (?:{_W} ){{0,2}}(?:ceased|suspended|halted|stopped) (?:{_W} ){{0,2}}(?:deportations?|"
         rf"detentions?|removals?|returns?|proceedings|expulsions?)|(?:have|has) (?:also )?been suspended|"
         rf"decision to (?:ban|suspend|close|restrict|prohibit|block|halt|stop|end|introduce)|"
@@ -130,7 +151,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     # "the policy was abandoned in 2015", "a 2023 decree extended the maximum", "the government
     # announced the National Return Plan", "a law in force since 2024"
     ("policy_change", re.compile(
-        rf"\b(?:(?:in force|in effect) since|took effect|"
+        rf"\b(?:(?:in force|in effect) since |took effect|"
         rf"(?:policy|practice|law|rule|scheme|programme|program|system|regime|moratorium|ban) (?:was|were|has been|had been) "
         rf"(?:formally |officially |quietly )?(?:abandoned|abolished|repealed|scrapped|revoked|lifted|introduced|adopted|"
         rf"suspended|reinstated|ended|discontinued)|"
@@ -145,8 +166,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         r"clos(?:ed|ing|ure of) (?:its |the |all |their )?(?:\w+ )?borders?)\b", re.IGNORECASE)),
     ("agreement", re.compile(
         rf"\b(?:(?:signed|concluded|reached|announced|struck) (?:an? |the )?(?:{_W} ){{0,3}}(?:agreement|memorandum|accord|deal|"
+        rf"joint (?:declaration|statement)|partnership|pact|"
         rf"(?:treaty|protocol|arrangement) with)|(?:agreement|memorandum|accord|deal)\b[^.;]{{0,60}}?"
-        rf"\b(?:first )?(?:signed|concluded) (?:on|in))\b", re.IGNORECASE)),
+        rf"\b(?:first )?(?:signed|concluded|reached) (?:on|in))\b", re.IGNORECASE)),
     ("other", re.compile(
         r"\b(?:blocked (?:access to )?[\w-]+\.[a-z]{2,6}\b|[\w-]+\.[a-z]{2,6} (?:was|were) blocked|"
         r"facilitated (?:their|the|his|her) return|repatriated|"
@@ -165,19 +187,20 @@ _CUES_LOWER = [(kind, re.compile(pattern.pattern)) for kind, pattern in _CUES]
 # words (a plain alternation the engine skips through) spares the costly cue pattern most
 # of the text. Kinds whose wording is too open to name such words scan everything.
 _ANCHORS: dict[str, re.Pattern[str]] = {kind: re.compile(words) for kind, words in {
-    "raid": r"raid|round|sweep|crackdown|swept|stormed|searches|checks|resulted in|led to|operation|evacuated|"
+    "raid": r"raid|round|sweep|crackdown|swept|stormed|searches|checks|resulted in|led to|operation|campaign|evacuated|"
             r"dismantled|demolished|bulldozed|razed|cleared|destroyed|evicted",
     "detention": r"detain|detention|arrest|round|held|taken to|transferred to|brought to|moved to|sent to|placed",
-    "deportation": r"deport|expel|expul|back|returned|removed|forced|forcibly|transferred|handed|push-back|summary|resumed|restarted",
+    "deportation": r"deport|expel|expul|back|returned|removed|forced|forcibly|transferred|handed|push-back|summary|resumed|restarted|"
+                   r"pushed|thrown|made to jump",
     "extradition": r"extradit",
     "protest": r"protest|demonstrat|rall|march|riot|unrest|sit-in|hunger strike",
-    "court_ruling": r"court|tribunal|ruling|judge|council",
+    "court_ruling": r"court|tribunal|ruling|judge|council|judgment|judgement|verdict",
     "border_closure": r"border",
-    "agreement": r"agreement|memorandum|accord|deal|treaty|protocol|arrangement",
+    "agreement": r"agreement|memorandum|accord|deal|treaty|protocol|arrangement|declaration|statement|partnership|pact",
     # the first policy_change entry: one of its verbs or fixed phrases is in every match
     "policy_change": r"introduc|impos|lifted|adopt|enact|pass|approv|signed|amended|issued|announc|declared|"
                      r"extended|revok|repeal|emergency|ceased|suspend|halt|stopp|decision to|into force|froze|"
-                     r"paused|clos|since",
+                     r"paused|clos|since|withdr|denounced|deployed|regulari",
     "other": r"rescued|intercepted|blocked|facilitated|repatriated|died|drowned|killed|killing|shot dead|lost their lives|injur|fire|"
              r"broke out|escape|released|published|stormed|attacked|torched",
 }.items()}
@@ -215,8 +238,14 @@ def _anchor_positions(scanned: str, lower_case: bool) -> list[list[int] | None]:
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _REPORT_YEAR_KINDS = frozenset({"policy_change", "border_closure"})
 _PERSON_KINDS = frozenset(KINDS) - {"agreement", "protest"}
+_CRIMINAL_VERDICT = re.compile(r"sentenc|convict|guilty|acquit", re.IGNORECASE)
+# a participle naming the instrument that made or unmade a law, set off as an aside
+_BY_INSTRUMENT = re.compile(r"[\w-]+ by (?:[\w-]+ )?(?:decree|law|act|order|ordinance|resolution|regulation)s?\b",
+                            re.IGNORECASE)
+_APPOSITION_BEFORE = re.compile(r"(?:,|\()\s*$")
+_DEATHS = re.compile(r"died|drowned|killing|killed|shot dead|lost their lives", re.IGNORECASE)
 _COUNTED = frozenset({"raid", "detention", "deportation", "extradition", "protest", "court_ruling", "other",
-                      "border_closure"})
+                      "border_closure", "agreement"})
 _NEGATION = re.compile(r"\b(?:not|never|no|n[o’']t|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "A court lifted the ban", "the judge revoked the order": a court acting on one case, not a policy.
 _COURT_SUBJECT = re.compile(r"\b(?:court|judge|tribunal|magistrate)s?\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -224,7 +253,8 @@ _PEOPLE = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:people|persons|individuals|migrants|foreigners|refugees|asylum[- ]seekers|"
     r"protesters|demonstrators|detainees|nationals|citizens|workers|children|women|men|activists|"
     r"journalists|students|families|prisoners|members|supporters|officers|violators|offenders|overstayers|"
-    r"survivors|soldiers|passengers|minors|boys|girls|adults|deportees|returnees|victims|Uzbeks|Tajiks|Kyrgyz|[A-Z]\w+s)\b")
+    r"survivors|soldiers|passengers|minors|boys|girls|adults|deportees|returnees|victims|Uzbeks|Tajiks|Kyrgyz|[A-Z]\w+s|"
+    r"(?<=of )them)\b")
 _PLACE = re.compile(
     r"\b(?:in|at|on|near)\s+(?:the\s+)?([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,3}"
     r"(?:\s+(?:region|province|district|highway|city|village|camp|border|checkpoint|airport|port|oblast))?)")
@@ -250,13 +280,13 @@ _REPORTING = re.compile(
 _NAMING_YEAR = re.compile(r"\b((?:19|20)\d{2})\s+$")
 _RIGHT_AFTER = re.compile(r"\s*(?:,\s*)?(?:in|on)\s+(?:about\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # "between 1 and 15 September": the first day is written bare, the month only once
-_DAY_RANGE_OPENER = re.compile(r"\b(?:between|from)\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|until|-|–)\s*$", re.IGNORECASE)
+_DAY_RANGE_OPENER = re.compile(r"\b(?:between|from|on|of)\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|until|-|–)\s*$", re.IGNORECASE)
 # a cue that ends by introducing its own date ("the judgment of the Court ... of 17 July 2014")
-_DATED_CUE_END = re.compile(r"\b(?:of|dated)\s$", re.IGNORECASE)
+_DATED_CUE_END = re.compile(r"\b(?:of|dated|since)\s$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _JOINED_MONTHS = re.compile(r"^\s*(?:and|to|until|till|through|[-–—])\s*$")
 _PERIOD_OPENER = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
-_TITLE_YEAR = re.compile(r"\b(?:Act|Law|Bill|Code|Decree|Regulations?|Rules|Ordinance|Order)\s+(?:of\s+)?$")
+_TITLE_YEAR = re.compile(r"\b(?:Act|Law|Bill|Code|Decree|Regulations?|Rules|Ordinance|Order)\s+(?:No\.?\s*)?(?:\d[\d./-]*\s+)?(?:of\s+)?$")
 _SNAPSHOT = re.compile(r"\b(?:as of|as at|at the end of|by the end of|at year[’']s end|on any given day)\b",
                        re.IGNORECASE)
 _QUANTITY = re.compile(r"\b(?:hundreds|thousands|dozens|scores|tens of thousands)\s+of\b", re.IGNORECASE)
@@ -269,7 +299,7 @@ _ONE_PERSON_BEFORE = re.compile(
 _AGGREGATE_KINDS = frozenset({"detention", "deportation", "extradition"})
 _CARRY_NEEDS_QUANTITY = frozenset({"detention", "deportation", "extradition", "other"})
 # "6,383 passed through the centres in 2023 and 2,987 were repatriated": a yearly flow is a statistic
-_MOVEMENT = re.compile(r"repatriated|released|intercepted|rescued", re.IGNORECASE)
+_MOVEMENT = re.compile(r"repatriated|released|intercepted|rescued|died|drowned|lost their lives", re.IGNORECASE)
 _PLACE_HELD = re.compile(
     r"\b(?:centres?|centers?|facilit(?:y|ies)|camps?|prisons?|sites?|shelters?|units?|stations?|capacity|designed for|"
     r"built for)\b[^.;]*$", re.IGNORECASE)
@@ -491,7 +521,12 @@ def find_events(document: Document) -> list[EventHit]:
             sentence = sentences[k]
             if cue.end() > sentence.end:
                 continue
-            if kind in _PERSON_KINDS and (sentence.start, sentence.end) in about_cases:
+            count = _count(text, sentence, cue.start(), cue.end()) if kind in _COUNTED else None
+            if (kind in _PERSON_KINDS and (sentence.start, sentence.end) in about_cases
+                    and not (kind == "court_ruling" and not _CRIMINAL_VERDICT.search(cue.group()))
+                    and not (kind == "other" and count is not None and _DEATHS.match(cue.group()))):
+                # a court freeing or annulling one person's detention is also a ruling (a verdict is the
+                # case's), and so is a shooting that killed many of the group a person was in
                 continue
             if _NEGATION.search(text, max(sentence.start, cue.start() - 25), cue.start()):
                 continue
@@ -500,7 +535,9 @@ def find_events(document: Document) -> list[EventHit]:
             if kind == "policy_change" and _COURT_SUBJECT.search(text, max(sentence.start, cue.start() - 30),
                                                                   cue.start()):
                 continue
-            count = _count(text, sentence, cue.start(), cue.end()) if kind in _COUNTED else None
+            if (kind == "policy_change" and _BY_INSTRUMENT.match(scanned, cue.start())
+                    and _APPOSITION_BEFORE.search(text, max(sentence.start, cue.start() - 3), cue.start())):
+                continue  # "the Regulations, issued by Royal Decree in 1952," "(repealed by Law 21)": a law's history
             if kind == "other" and _ONE_PERSON_BEFORE.search(text, max(sentence.start, cue.start() - 40), cue.start()):
                 continue  # "a Nigerian man died there": one person's death is a case, not an event
             if kind == "other" and count is None and cue.group().endswith("released"):
@@ -534,6 +571,8 @@ def find_events(document: Document) -> list[EventHit]:
                 date, rule = str(document.year), "report-year"
             else:
                 continue
+            if kind == "other" and len(date) < 10 and scanned.startswith("published", cue.start()):
+                continue  # "published a report in July criticizing ...": a source cited, not an event; a dated release is
             if occupancy and "/" not in date:
                 continue  # "the centre held 1,420 people in late August": a head count; over a period, an episode
             aggregate = kind in _AGGREGATE_KINDS or kind == "other" and _MOVEMENT.search(cue.group())

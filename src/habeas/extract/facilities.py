@@ -21,7 +21,7 @@ from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
 
 NAME = "facilities"
-VERSION = 1
+VERSION = 2
 
 _NAME_TOKEN = r"(?:[A-Z][\w’'-]*|al-[A-Z][\w’'-]*|el-[A-Z][\w’'-]*|d['’][A-Z][\w’'-]*|\([A-Z]{2,8}\))"
 _DESCRIPTOR = (r"(?:[Ii]mmigration|[Mm]igration|[Mm]igrant|[Dd]etention|[Rr]emoval|[Pp]re-[Rr]emoval|[Hh]olding|[Ss]hort-[Tt]erm"
@@ -480,6 +480,28 @@ def _including_in_facts(document: Document, extractor: str) -> Iterator[Fact]:
                             confidence=0.6)
 
 
+# "the Croatian Law Centre", "the Socio Legal Information Centre": organisations whose names end in "Centre".
+_ORGANISATION_CENTRE = re.compile(
+    r"\b(?:Law|Legal|Information|Rights|Studies|Research|Peace|Aid|Advice|Documentation|Resource|Media|Policy|Advocacy"
+    r"|Counselling|Counseling)\s+(?:Centre|Center)$")
+_CAMP_HELD = re.compile(r"\b(?:held|detained|detain\w*|detention|confined|locked|deprived\s+of\s+(?:their\s+)?liberty|custody)\b",
+                        re.IGNORECASE)
+
+
+def _not_a_place_of_detention(document: Document, fact: Fact) -> bool:
+    """An organisation named "... Law Centre", or a (refugee) camp whose sentence says no one is held there."""
+    name = fact.fields["name"]
+    if _ORGANISATION_CENTRE.search(name):
+        return True
+    if re.search(r"\bcamps?$", name, re.IGNORECASE):
+        text = document.text
+        start, end = fact.span.start_char, fact.span.end_char
+        s_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1)
+        s_end = min(e for e in (text.find(". ", end), text.find("\n", end), len(text)) if e >= 0)
+        return not _CAMP_HELD.search(text, s_start, s_end)
+    return False
+
+
 @register(NAME, version=VERSION, produces=[FactType.FACILITY])
 def extract_facilities(document: Document) -> Iterable[Fact]:
     """One fact per facility name per document; table rows first."""
@@ -493,6 +515,8 @@ def extract_facilities(document: Document) -> Iterable[Fact]:
                  *_more_prose_facts(document, extractor), *_airport_facts(document, extractor)):
         key = fact.fields["name"].casefold()
         start, end = fact.span.start_char, fact.span.end_char
+        if _not_a_place_of_detention(document, fact):
+            continue
         if any(start < b and a < end for a, b in spans):
             continue
         if key in seen:

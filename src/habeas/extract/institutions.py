@@ -22,7 +22,7 @@ from habeas.extract.scoring import title_words
 from habeas.extract.spans import make_fact
 
 NAME = "institutions"
-VERSION = 1
+VERSION = 2
 
 _TABLE_LABEL = re.compile(
     r"(?:Authori[sz]ed\s+)?monitoring\s+(?:institutions?|bodies)|Bodies\s+(?:authori[sz]ed\s+to|that)\s+monitor(?:\s+detention)?",
@@ -46,12 +46,12 @@ _NHRI = re.compile(
     r"(?=[A-Z])\b(?P<name>"
     r"(?:(?:Office\s+of\s+the\s+)?(?:" + _CAP + r" +){0,3}?"
     r"(?:Human\s+Rights\s+(?:Commissioner|Ombudsman|Ombudsperson|Commission|Council)"
-    r"|(?:Parliamentary\s+|Public\s+|Chief\s+|National\s+)?(?:Ombudsman|Ombudsperson|Ombudsman’s\s+Office|Ombudsman's\s+Office)"
+    r"|(?:Parliamentary\s+|Public\s+|Chief\s+|National\s+)?(?:Ombudsman|Ombudsperson|Ombudswoman|Ombudsman’s\s+Office|Ombudsman's\s+Office)"
     r"|Commissioner\s+for\s+(?:Human|Civil)\s+Rights|Commission(?:er)?\s+(?:on|of)\s+Human\s+Rights"
     r"|Defender\s+of\s+(?:Human\s+)?Rights|Public\s+Defender|People[’']s\s+(?:Advocate|Defender)|Defensor[ií]a\s+del\s+Pueblo|Defensor\s+del\s+Pueblo"
     r"|Protecteur\s+du\s+Citoyen|Défenseur\s+des\s+droits|Provedor\s+de\s+Justiça"
     r"|National\s+Preventive\s+Mechanism|Inspectorate\s+of\s+Prisons|Chief\s+Inspector\s+of\s+Prisons"
-    r"|(?:Centre|Center|Institute|Council|Commission|Committee|Office|Board)\s+for\s+Human\s+Rights"
+    r"|(?:Centre|Center|Institute|Council|Commission|Committee|Office|Board)\s+for\s+Human\s+Rights|Institute\s+of\s+Human\s+Rights"
     r"|Human\s+Rights\s+(?:Centre|Center|Institute|Defender)"
     r"|(?:Committee|Commission|Council|Mechanism|Agency|Office)\s+for\s+the\s+Prevention\s+of\s+Torture"
     r"|Public\s+Defender[’']s\s+Office|Defensoria\s+P[úu]blica(?:\s+da\s+Uni[ãa]o)?"
@@ -72,6 +72,9 @@ _UN_CANONICAL = (
     (re.compile(r"UNICEF"), "UNICEF"),
 )
 # A UN agency merely cited for a figure ("according to IOM data") is a source, not a body present.
+# "The International Organization for Migration (IOM) recorded ...": the agency acting as a sentence's subject.
+_IOM_ACTS = re.compile(r"(?:\s+\(IOM\))?\s+(?:has\s+|have\s+|had\s+)?(?:recorded|registered|assisted|returned|repatriated"
+                       r"|facilitated|provided|operates|runs|visited|supported|helped|evacuated)\b")
 _CITED_FOR_DATA = re.compile(r"^\s*(?:data|figures|statistics|estimates?|numbers|reports?\s+(?:that|show))\b", re.IGNORECASE)
 _NGO_MONITORS = re.compile(
     r"(?=[tNnc])\b(?:the\s+)?(?:NGO|non-governmental\s+organi[sz]ation|civil\s+society\s+organi[sz]ation)\s+(?P<name>" + _CAP
@@ -101,6 +104,41 @@ _NGO = re.compile(
 _NOT_NGO = re.compile(r"^(?:UN|United|European|Inter|International|Global|African|Arab|Asian|National|State|Federal"
                       r"|Government|Ministry|The|Human\s+Rights\s+(?:Council|Committee))\b|^Human\s+Rights\s+\w+$"
                       r"|Human\s+Rights\s+Committee$|(?:Asylum|Migration|Immigration)\s+Service$")
+
+
+# "the Mauritanian Association for Human Rights (AMDH)", "the Hotline for Refugees and Migrants": an
+# organisation named by what it is and then whom it defends.
+_NGO_FOR = re.compile(
+    r"(?=[A-Z])\b(?P<name>(?:[A-Z][\w’'-]*[ ]+){0,3}(?:Association|League|Society|Organi[sz]ation|Foundation|Hotline|Network"
+    r"|Coalition|Alliance|Initiative|Movement|Forum|Clinic)[ ]+for[ ]+(?:the[ ]+)?"
+    r"(?:(?:Defen[cs]e|Protection|Promotion|Rights)[ ]+of[ ]+(?:the[ ]+)?)?"
+    r"(?:Human[ ]+Rights|Refugees?|Migrants?|Asylum[ -][Ss]eekers|Foreigners|Stateless[ ]+Persons|Detainees|Prisoners)"
+    r"(?:[ ]+(?!and\b)[A-Z][\w’'-]*)?"  # "Migrant Workers", "Human Rights Defenders"
+    r"(?:[ ]+and[ ]+(?:Migrants?|Refugees?|Asylum[ -][Ss]eekers|Foreigners|Stateless[ ]+Persons|Detainees|Prisoners|Liberties))?"
+    r"(?:[ ]+\((?P<abbr>[A-Z][A-Za-z-]{1,9})\))?)(?![\w’'])")
+# "the Independent Border Monitoring Mechanism", "the Public Monitoring Commission": bodies named for monitoring.
+_MONITORING_BODY = re.compile(
+    r"(?=[A-Z])\b(?P<name>(?:[A-Z][\w’'-]*[ ]+){1,3}Monitoring[ ]+(?:Mechanism|Commission|Board|Committee|Body|Council|Group|Team|Mission))"
+    r"(?![\w’'])")
+# "UNHCR and the Croatian Law Centre also have access to detained applicants", "X, which regularly visits
+# detainees": an organisation opening a sentence whose predicate is visiting or monitoring places of detention.
+_SUBJECT = re.compile(
+    r"(?:(?:UNHCR|IOM|OHCHR|UNICEF)\s+and\s+(?:its\s+partners?\s+|partners?\s+)?)?(?:[Tt]he\s+)?"
+    r"(?P<name>[A-Z][\w’'-]*(?:[ ]+(?:(?:for|of|and|on)[ ]+(?:the[ ]+)?)?[A-Z][\w’'-]*){1,6})"
+    r"(?:[ ]+\((?P<abbr>[A-Z][A-Za-z-]{1,9})\))?")
+_ORG_HEAD = re.compile(
+    r"\b(?:Centre|Center|Hotline|Association|League|Society|Organi[sz]ation|Foundation|Network|Coalition|Alliance"
+    r"|Initiative|Movement|Forum|Clinic|Service|Council|Committee|Commission|Mechanism|Board|Institute|Project|Group"
+    r"|Watch|Helsinki|Lawyers|Bar)\b")
+_NOT_MONITOR = re.compile(
+    r"\b(?:Ministry|Minister|Police|Government|Court|Prosecutor|Directorate|Department|Guard|Army|Forces|Authority"
+    r"|Authorities|Agency|Office|Parliament|Senate|Assembly|Rapporteur|Working|European|United|UN|Security|Intelligence"
+    r"|Immigration|Migration\s+Service|Prison\s+Service|Human\s+Rights\s+Watch|Amnesty)\b")
+_MONITOR_PREDICATE = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|monitor(?:s|ed|ing)?|ha(?:s|ve|d)\s+(?:regular\s+|unrestricted\s+|limited\s+)?access\s+to)"
+    r"\s+(?:\w+\s+){0,3}?(?:detain\w*|detention|places\s+of\s+(?:detention|deprivation)|(?:pre-removal|removal|reception|"
+    r"detention)\s+centres?|immigration\s+detention)", re.IGNORECASE)
+_MONITOR_CUES = ("visit", "monitor", "access to")
 
 
 def _title(name: str) -> str:
@@ -245,6 +283,8 @@ def _prose_facts(document: Document, extractor: str, aliases: set[str] | None = 
         name = m.group("name").strip()
         name = re.sub(r"^(?:The|A|An|In|On|As|By|While|When|Since|Under|According|However)\s+", "", name)
         name = _POSSESSOR.sub("", name)  # "Indonesia's National Commission ...": the owner is not the name
+        # "... Türkiye. The Ombudswoman": a capitalised word may end the previous sentence
+        name = re.sub(r"^(?:The|A|An)\s+", "", re.split(r"(?<=[a-z]{2})\.\s+", name)[-1])
         if _UN_PREFIX.match(name) or name.casefold() == "human rights council":
             continue  # the (UN) Human Rights Council sits in Geneva; it is no body of the country
         if name.casefold() in aliases:
@@ -253,11 +293,14 @@ def _prose_facts(document: Document, extractor: str, aliases: set[str] | None = 
         yield make_fact(document, FactType.INSTITUTION, start, m.end("name"),
                         {"name": name, "kind": _kind_for(name), "date": None},
                         extractor=extractor, rule="prose.nhri", confidence=0.7)
+    # Recommendations addressed "To the International Organization for Migration:" show it working in the country.
+    addressed_iom = bool(re.search(r"^\s*To\s+(?:the\s+)?(?:IOM|International\s+Organi[sz]ation\s+for\s+Migration)\s*:",
+                                   text, re.MULTILINE)) if "To " in text else False
     for m in _UN_AGENCIES.finditer(text):
         if _CITED_FOR_DATA.match(text, m.end()):
             continue
         canonical = next(c for pattern, c in _UN_CANONICAL if pattern.search(m.group("name")))
-        if canonical == "IOM" and not re.search(r"\b(?:IOM|International\s+Organi[sz]ation\s+for\s+Migration)\b[^.;\n]{0,80}\b(?:monitor|visit|access|assist|present|office)",
+        if canonical == "IOM" and not _IOM_ACTS.match(text, m.end()) and not addressed_iom and not re.search(r"\b(?:IOM|International\s+Organi[sz]ation\s+for\s+Migration)\b[^.;\n]{0,80}\b(?:monitor|visit|access|assist|present|office)",
                                                 text[m.start():m.start() + 120]):
             continue  # IOM is mostly a data source or a return operator; count it only when shown monitoring
         yield make_fact(document, FactType.INSTITUTION, m.start(), m.end(),
@@ -269,6 +312,77 @@ def _prose_facts(document: Document, extractor: str, aliases: set[str] | None = 
                         extractor=extractor, rule="prose.monitoring_ngo", confidence=0.55)
 
 
+def _named_ngo_facts(document: Document, extractor: str) -> Iterator[Fact]:
+    """NGOs named "X for Human Rights (ABBR)" and bodies named for monitoring."""
+    text = document.text
+    if " for " in text:
+        for m in _NGO_FOR.finditer(text):
+            name = _title(m.group("name"))
+            if _NOT_NGO.search(name) and not name.startswith("National Society") or _NOT_MONITOR.search(name):
+                continue
+            start = m.end("name") - len(name)
+            yield make_fact(document, FactType.INSTITUTION, start, m.end("name"), {"name": name, "kind": "ngo", "date": None},
+                            extractor=extractor, rule="prose.ngo_for", confidence=0.55)
+    if "Monitoring" in text:
+        for m in _MONITORING_BODY.finditer(text):
+            name = _title(m.group("name"))
+            if len(name.split()) < 2 or _NOT_MONITOR.search(name) or text.startswith("s", m.end()):
+                continue
+            start = m.end("name") - len(name)
+            yield make_fact(document, FactType.INSTITUTION, start, m.end("name"), {"name": name, "kind": "other", "date": None},
+                            extractor=extractor, rule="prose.monitoring_body", confidence=0.6)
+
+
+def _sentence_span(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(". ", max(0, pos - 400), pos) + 2, text.rfind("\n", max(0, pos - 400), pos) + 1,
+                max(0, pos - 400))
+    end_dot = text.find(". ", pos)
+    end_nl = text.find("\n", pos)
+    ends = [e for e in (end_dot, end_nl) if e != -1]
+    return start, min(ends) if ends else len(text)
+
+
+def _visiting_facts(document: Document, extractor: str) -> Iterator[Fact]:
+    """Organisations that open a sentence saying they visit or monitor detainees."""
+    text = document.text
+    low = lowered(text) or text.lower()
+    if not any(cue in low for cue in _MONITOR_CUES):
+        return
+    done: set[int] = set()
+    for m in _MONITOR_PREDICATE.finditer(text):
+        s_start, _ = _sentence_span(text, m.start())
+        if s_start in done:
+            continue
+        done.add(s_start)
+        while s_start < m.start() and text[s_start] in " \t*■•-–":
+            s_start += 1
+        head = text[s_start:m.start()]
+        subjects = []
+        pos = 0
+        while True:
+            sm = _SUBJECT.match(head, pos)
+            if not sm:
+                break
+            subjects.append(sm)
+            joiner = re.match(r"\s*(?:,\s*|\s+and\s+)(?:its\s+partners?\s+)?", head[sm.end():])
+            if not joiner:
+                break
+            pos = sm.end() + joiner.end()
+        for sm in subjects:
+            name = sm.group("name")
+            if not _ORG_HEAD.search(name) or _NOT_MONITOR.search(name) or _UN_PREFIX.match(name):
+                continue
+            if sm.group("abbr"):
+                name_end = sm.end("abbr") + 1
+            else:
+                name_end = sm.end("name")
+            start = s_start + sm.start("name")
+            full = text[start:s_start + name_end]
+            kind = "other" if re.search(r"\b(?:Mechanism|Commission|Board|Council|Committee)\b", name) else "ngo"
+            yield make_fact(document, FactType.INSTITUTION, start, s_start + name_end, {"name": full, "kind": kind, "date": None},
+                            extractor=extractor, rule="prose.visiting_body", confidence=0.55)
+
+
 @register(NAME, version=VERSION, produces=[FactType.INSTITUTION])
 def extract_institutions(document: Document) -> Iterable[Fact]:
     """One fact per institution per document; table rows win over prose mentions."""
@@ -277,7 +391,8 @@ def extract_institutions(document: Document) -> Iterable[Fact]:
     aliases: set[str] = set()
     role_facts = list(_role_facts(document, extractor, aliases))
     for fact in (*_table_facts(document, extractor), *role_facts, *_prose_facts(document, extractor, aliases),
-                 *_ngo_facts(document, extractor)):
+                 *_ngo_facts(document, extractor), *_named_ngo_facts(document, extractor),
+                 *_visiting_facts(document, extractor)):
         words = title_words(fact.fields["name"])
         if not words or any(words <= s or s <= words for s in seen):
             continue

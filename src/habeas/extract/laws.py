@@ -28,7 +28,7 @@ from habeas.extract.scoring import title_words
 from habeas.extract.spans import make_fact
 
 NAME = "laws"
-VERSION = 1
+VERSION = 2
 
 _APOS = "’'"
 _WORD = r"[A-Za-z][\w’'-]*"
@@ -38,10 +38,11 @@ _WORD = r"[A-Za-z][\w’'-]*"
 # the pattern there (two to three times faster, same matches).
 # "Law (No. 3-I) (of the Republic of X) on <subject>"
 _LAW_ON = re.compile(
-    r"(?=[ACDEFGLMOPRScl])\b(?P<kw>(?:Federal\s+|Organic\s+|Constitutional\s+|General\s+)?(?:[Ll]aw|LAW)|[Cc]ode|Act|(?:Presidential\s+|Government\s+)?Decree"
+    r"(?=[ACDEFGLMOPRScl])\b(?P<kw>(?:Federal\s+|Organic\s+|Constitutional\s+|General\s+){0,2}(?:[Ll]aw|LAW)|[Cc]ode"
+    r"|(?:Federal\s+)?(?:Constitutional\s+)?Act|(?:Presidential\s+|Government\s+)?Decree"
     r"|(?:Presidential|Government|Ministerial|Cabinet|Royal|Federal|Supreme|Executive)\s+(?:Regulation|Order|Ordinance|Instruction|Resolution))"
     r"(?:\s+(?:No\.?|Nr\.?|Number)\s*(?P<num>\d{1,3}(?:,\d{3})+(?![\d,])|\d[\w/.-]*|[A-Z]{1,3}-\d[\w/.-]*))?"
-    r"(?:\s+(?P<num2>\d+/(?:19|20)\d\d|\d+-[IVX]+|\d+-[A-Z]{1,3}))?"
+    r"(?:\s+(?P<num2>\d+/(?:19|20)\d\d|\d+-[IVX]+|\d+-[A-Z]{1,3}|\d{1,3}\.\d{3}(?![\d.])))?"
     r"(?:\s+of\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+)?(?P<ofyear>(?:19|20)\d\d))?"
     r"(?:\s+o[fd]\s+(?P<of>(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}))?"
     r"\s+(?P<prep>on|about|regarding|concerning|(?P<verb>[Ee]stablishing|[Rr]egulating|[Gg]overning|[Aa]mending|[Cc]reating|[Rr]elating\s+to))\s+"
@@ -64,7 +65,8 @@ _NUMBERED = re.compile(
     r"|(?:Presidential|Government|Ministerial|Cabinet)\s+(?:Regulation|Order|Instruction)"
     r"|Decree[\s-]Law|Decree|Law|Act|Ordinance)"
     r"\s+(?:(?P<no>No\.?|Nr\.?|Number)\s*)?(?P<num>\d{1,5}/(?P<year>(?:19|20)\d\d)|\d{1,5}-[IVX]{1,4}"
-    r"|(?(no)\d{1,3}(?:,\d{3})+(?![\d,])|(?!))|(?(no)\d{1,5}(?:[-/.]\d+)*|\d{1,5}(?=\s+of\s+(?:19|20)\d\d\b)))"
+    r"|(?(no)\d{1,3}(?:,\d{3})+(?![\d,])|(?!))|(?(no)\d{1,5}(?:[-/.]\d+)*(?:-[A-Z]{1,4})?"
+    r"|(?:\d{1,5}(?=\s+of\s+(?:19|20)\d\d\b)|\d{1,3}\.\d{3}(?![\d.]))))"
     r")(?![\w/-])(?!\s+(?:of\s+(?:19|20)\d\d\s+)?(?:on|about|regarding|concerning|establishing|regulating|governing|amending|creating|relating\s+to)\b)"
 )
 # Spanish, Portuguese and French titles: "Ley de Migración", "Lei de Migração", "Loi relative à l'asile".
@@ -78,22 +80,27 @@ _ROMANCE = re.compile(
 )
 # Capitalised "<Subject> Law" titles, only for subjects that are migration or criminal law.
 _SUBJECT_LAW = re.compile(
-    r"\b(?P<title>(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|the)\s+)?){0,3}"
+    r"\b(?P<title>(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|the|into|in)\s+)?){0,3}"
     r"(?:Migration|Immigration|Emigration|Population|Asylum|Refugees?|Foreigners|Aliens|Nationality|Citizenship|Residence"
     r"|Border|Deportation|Trafficking|Penal|Criminal|Detention|Crime|Labou?r|Employment|Terrorism|Counter-Terrorism"
     r"|Anti-Terrorism|Security|Police|Prisons?|Juvenile|Child|Children|Passports?|Entry|Smuggling|Extradition|Emergency)"
+    r"(?:\s+(?:into|in|to|of|from)\s+[A-Z][\w’'-]*)?"
     r"\s+Law"
-    r"|(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|the|for)\s+)?){1,4}Law(?=\s+(?:of\s+|\()(?:19|20)\d\d\b))"
-    r"\b(?:\s+(?:of\s+|\()?(?P<year>(?:19|20)\d\d)\b\)?)?"
+    # "(Temporary Provision)", "(Amendment No. 5)": a qualifier that belongs to the title
+    r"(?:\s+\((?:Temporary\s+Provisions?|Amendment(?:\s+No\.\s*\d+)?|Consolidated\s+Version|Interim\s+Provisions?)\))?"
+    r"|(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|the|for|into|in)\s+)?){1,4}Law(?=\s+(?:of\s+|\()(?:19|20)\d\d\b)"
+    # "the Basic Law of Governance": a constitutional law named by its subject after "of"
+    r"|(?:Basic|Fundamental)\s+Law\s+(?:of|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,2})"
+    r"(?:\b|(?<=\)))(?:\s+(?:of\s+|\()?(?P<year>(?:19|20)\d\d)\b\)?)?"
 )
-_CONSTITUTION = re.compile(word_start(["Constitution", "constitution"]) + r"\b(?!al)(?!\s+of\s+(?:a|an|the(?!\s+Republic\b)|this|that|its)\b)")
+_CONSTITUTION = re.compile(word_start(["Constitution", "constitution"]) + r"\b(?!al)(?!\s+of\s+(?:a|an|the(?!\s+(?:Republic|Kingdom|Federation|State|Commonwealth|Principality|Grand\s+Duchy|Sultanate|United)\b)|this|that|its)\b)")
 
 _STOP = frozenset(["in", "to", "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "adopted", "amended", "enacted", "signed", "passed", "approved", "promulgated", "that", "which", "who", "whom", "whose", "as", "by", "at", "from", "since", "provides", "provide", "prohibits", "requires", "allows", "states", "stipulates", "establishes", "grants", "permits", "sets", "defines", "includes", "gives", "guarantees", "regulates", "criminalises", "criminalizes", "punishes", "bans", "obliges", "enables", "lacks", "contains", "applies", "entered", "came", "introduced", "took", "may", "must", "shall", "can", "could", "would", "should", "will", "does", "did", "not", "also", "only", "so", "it", "its", "their", "his", "her", "but", "or", "when", "where", "while", "if", "because", "after", "before", "during", "under", "into", "over", "with", "this", "these", "those", "such", "any", "all", "a", "an", "there", "here", "than", "then", "through", "within", "without", 'whether".'])
 _CONNECTORS = frozenset({"and", "of", "the", "for", "against", "&"})
 _LEADING_NOISE = frozenset({
     "The", "This", "That", "These", "Those", "A", "An", "Both", "Under", "According", "While", "Although", "However",
     "Since", "Its", "Their", "His", "Her", "New", "Article", "Articles", "Section", "In", "On", "By", "Final", "Single",
-    "Same", "Such", "Each", "Any", "Said", "If", "When", "Where", "As", "And", "Of", "For", "To",
+    "Same", "Such", "Each", "Any", "Said", "If", "When", "Where", "As", "And", "Of", "For", "To", "Yes", "No",
 })
 _NOT_DOMESTIC_BEFORE = re.compile(
     r"(?:international|customary|humanitarian|refugee|human\s+rights|case|soft|EU|European|Union|model|Sharia|martial"
@@ -187,7 +194,7 @@ def _anchored(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str], grou
     last_end = -1
     for a in anchor.finditer(text):
         lo = max(0, a.start() - 160, last_end)
-        for m in pattern.finditer(text, lo, min(len(text), a.end() + 16)):
+        for m in pattern.finditer(text, lo, min(len(text), a.end() + 40)):
             if m.start(group) <= a.start() < m.end(group) + 1 and m.end() > last_end:
                 last_end = m.end()
                 yield m
@@ -222,14 +229,21 @@ def _subject(text: str, pos: int) -> tuple[str, int] | None:
     return text[words[0][1]:words[-1][2]], words[-1][2]
 
 
+_PLACE_CONNECTORS = frozenset({"into", "in", "to", "of", "from", "for"})
+
+
 def _clean_title_prefix(title: str) -> str:
     """Drop leading words that open a sentence or a phrase rather than the title."""
     words = title.split()
     cut = 0
     for i, w in enumerate(words):
         bare = w.rstrip("’'s") if w.endswith(("’s", "'s")) else w
-        if w in _LEADING_NOISE or w.casefold() == "the" or w.endswith(("’s", "'s")) or _country_names().get(bare.casefold()):
+        after_connector = bool(i) and words[i - 1].casefold() in _PLACE_CONNECTORS
+        if (w in _LEADING_NOISE or w == "the") and not (after_connector and w.casefold() == "the") \
+                or w.endswith(("’s", "'s")):
             cut = i + 1
+        elif _country_names().get(bare.casefold()) and not after_connector:
+            cut = i + 1  # "Kazakhstan Law on ..." is named without its country; "Entry into Israel Law" keeps it
     return " ".join(words[cut:])
 
 
@@ -270,7 +284,8 @@ def _law_on_mentions(document: Document) -> Iterable[_Mention]:
 def _act_mentions(document: Document) -> Iterable[_Mention]:
     text = document.text
     for m in _anchored(_ACT, text, _ACT_ANCHOR, "kw"):
-        title = _clean_title_prefix(m.group("title"))
+        # a table cell before the title ("Yes<TAB>Federal ... Act") is no part of it
+        title = _clean_title_prefix(m.group("title").rsplit("\t", 1)[-1])
         if not title or _TREATY_WORDS.search(title):
             continue
         start = m.start("title") + m.group("title").rfind(title) if title in m.group("title") else m.start("title")
@@ -305,12 +320,54 @@ def _numbered_mentions(document: Document) -> Iterable[_Mention]:
         if m.group("year"):
             mention.year_adopted = int(m.group("year"))
         _add_number_and_year(text, mention)
+        quoted = _QUOTED_TITLE.match(text, mention.end)
+        if quoted and not _TREATY_WORDS.search(quoted.group("title")):
+            # 'Federal Law No. 115-FZ of 25 July 2002 "On the Legal Status of Foreign Citizens"': the quoted words
+            # are the title; the country the title ends with is left out, as everywhere
+            title = " ".join(quoted.group("title").split())
+            country = re.search(r"\s+(?:in|of)\s+(?:the\s+)?(?:Republic\s+of\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)$", title)
+            if country and _country_names().get(country.group(1).casefold()):
+                title = title[:country.start()]
+            mention.title = title
+            mention.end = quoted.end()
+            yield mention
+            continue
         short = _SHORT_TITLE.match(text, mention.end)
         if short and not _TREATY_WORDS.search(short.group("title")):
             # "Law No. 9,474 of 1997 (the Refugee Law)": the short title is the name the text uses
             mention.title = " ".join(_clean_title_prefix(short.group("title")).split())
             mention.end = short.end()
         yield mention
+
+
+_ISSUED_BY = re.compile(r",?\s+(?:as\s+)?(?:issued|promulgated|enacted|adopted|approved|introduced|enforced)\s+by\s+$")
+_ISSUED_TITLE = re.compile(
+    r"(?P<title>(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|the|for)\s+)?){1,5}(?:Regulations|Rules|Ordinance|Order|Law|Act|Code|Statute|Bylaws?))$")
+
+
+def _issued_by(document: Document, mentions: list[_Mention]) -> list[_Mention]:
+    """ "The Residency Regulations, issued by Royal Decree No. 17 in 1952": the decree is the number of the
+    regulations it issued, not a law of its own."""
+    text = document.text
+    out = []
+    for mention in mentions:
+        gap = _ISSUED_BY.search(text, max(0, mention.start - 40), mention.start)
+        if not mention.number or gap is None:
+            continue
+        m = _ISSUED_TITLE.search(text, max(0, gap.start() - 120), gap.start())
+        if not m:
+            continue
+        title = _clean_title_prefix(m.group("title"))
+        if not title or len(title.split()) < 2 or _TREATY_WORDS.search(title):
+            continue
+        issued = _Mention(gap.start() - len(title), mention.end, title, number=mention.number,
+                          year_adopted=mention.year_adopted, articles=list(mention.articles))
+        year = re.match(r"\s+(?:in|of)\s+((?:19|20)\d\d)\b", text[mention.end:mention.end + 12])
+        if year and issued.year_adopted is None:
+            issued.year_adopted = int(year.group(1))
+            issued.end = mention.end + year.end()
+        out.append(issued)
+    return out
 
 
 def _romance_mentions(document: Document) -> Iterable[_Mention]:
@@ -331,7 +388,7 @@ def _subject_law_mentions(document: Document) -> Iterable[_Mention]:
         title = _clean_title_prefix(m.group("title"))
         if not title or re.search(r"\b(?:International|Customary|Humanitarian|European|EU|Human|Rights|Soft|Case)\b", title):
             continue
-        if title.split()[0] == "Law" or _foreign_possessor(document.text, m.start(), document.country):
+        if not title or title.split()[0] == "Law" or _foreign_possessor(document.text, m.start(), document.country):
             continue
         if not m.group("year") and _ORGANISATION_AFTER.match(document.text, m.end("title")):
             continue  # "Refugee Law Clinic", "Migration Law Centre": an organisation, not a law
@@ -345,6 +402,10 @@ def _subject_law_mentions(document: Document) -> Iterable[_Mention]:
 def _constitution_mentions(document: Document) -> Iterable[_Mention]:
     text = document.text
     for m in _CONSTITUTION.finditer(text):
+        line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if "\t" in line and re.search(r"\bYear\b", line) and not re.search(r"\d", line):
+            continue  # a table's column header ("Constitution and Articles<TAB>Year Adopted")
         of = re.match(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", text[m.end():m.end() + 60])
         if of and _is_foreign(of.group(1), document.country):
             continue
@@ -375,6 +436,7 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, (end_match.start() + 1 if end_match else min(len(text), pos + 350))
 
 
+_QUOTED_TITLE = re.compile(r",?[ \t]*[“\"«](?P<title>[A-Z][^”\"»\n]{2,150}?)[”\"»]")
 _SHORT_TITLE = re.compile(
     r"\s*\((?:the\s+|hereinafter\s+(?:the\s+)?)?[“\"]?(?P<title>(?:[A-Z][\w’'-]*\s+){1,4}(?:Law|Act|Code))[”\"]?\)")
 
@@ -528,6 +590,8 @@ def _mentions(document: Document) -> list[_Mention]:
              *_subject_law_mentions(document)]
     for mention in found:
         _add_number_and_year(document.text, mention)
+    if " by " in document.text:
+        found += _issued_by(document, found)
     mentions = _non_overlapping(found)
     for mention in mentions:
         _add_table_years(document.text, mention)

@@ -38,7 +38,7 @@ from habeas.extract.spans import make_fact
 from habeas.vocab import indicators
 
 NAME = "statistics.profile_table"
-VERSION = 1
+VERSION = 2
 
 LEFT, RIGHT = 0, 1
 _NOT_AVAILABLE = re.compile(r"^(?:not\s+available|n/?a|unknown)$", re.I)
@@ -153,16 +153,24 @@ def match_label(label: str) -> tuple[str, float] | None:
     if not pool:
         return None
     present = {t for t in _vocabulary_tokens() if _token_in(t, pool)}
-    best: tuple[float, int, str] | None = None
+    best: tuple[float, int, float, str] | None = None
     for slug, toks in _label_vocabulary():
         hits = sum(1 for t in toks if t in present)
         coverage = hits / len(toks)
         if coverage < 0.75:
             continue
-        key = (coverage, hits, slug)
-        if best is None or key[:2] > best[:2]:
+        # Between equal coverages, a synonym read exactly beats one read only fuzzily ("placed" is
+        # not "places"): words matched exactly weigh more in the tie-break.
+        exact = sum(1 for t in toks if t in pool)
+        weighted = (exact + 0.9 * (hits - exact)) / len(toks)
+        key = (coverage, hits, weighted, slug)
+        if best is None or key[:3] > best[:3]:
             best = key
-    return (best[2], best[0]) if best else None
+    if best is None:
+        return None
+    if best[3] == "asylum_applications" and "refugees" in pool and not any(w.startswith("appli") for w in words):
+        return None  # "refugees and asylum-seekers registered": a stock of people, not applications
+    return best[3], best[0]
 
 
 def _plausible(slug: str, rows: list[ValueRow]) -> bool:

@@ -31,7 +31,7 @@ from habeas.extract.sentences import BULLET, iter_lines, split_paragraph
 from habeas.extract.spans import make_fact
 
 NAME = "recommendations"
-VERSION = 1
+VERSION = 2
 EXTRACTOR_ID = f"{NAME}@{VERSION}"
 
 _ARTICLE_HEADING = re.compile(r"^\s*(?:Articles?|ARTICLES?)\s+\d+[^\n]{0,100}$")
@@ -60,7 +60,11 @@ _QUESTION_START = re.compile(
 _PROSE = re.compile(
     r"^(?:\d+\.\s*)?(?:The State party should\b|The (?:Committee|Subcommittee|Working Group|Special Rapporteur) "
     r"(?:recommends|urges|calls (?:up)?on|encourages|requests|invites|reiterates its recommendation)\b"
-    r"[^.]{0,40}\b(?:State party|Government|authorities)\b)")
+    r"[^.]{0,40}\b(?:State party|Government|authorities)\b"
+    # NGO submissions to a treaty body suggest what the Committee should say to the state.
+    r"|(?:We (?:urge|invite|encourage|ask) the |The )(?:Human Rights |Sub)?Committee (?:should|to|may wish to) "
+    r"(?:also |further )?(?:urge|ask|recommend|request|call (?:up)?on|encourage|invite|question)\b"
+    r"[^.]{0,30}\b(?:State party|Government|authorities)\b)")
 _ADDRESSEE = re.compile(
     r"\b(?i:urges?|encourages?|calls? (?:up)?on|invites?|requests?|asks?|recommends? that)\s+(?:the\s+)?"
     r"([A-Z][\w-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*)*)(?:\s+\(([A-Z]{2,10})\))?")

@@ -31,7 +31,7 @@ from habeas.extract.spans import make_fact
 from habeas.vocab import indicators
 
 NAME = "statistics.prose"
-VERSION = 1
+VERSION = 2
 
 # Sentence ends: terminal punctuation before a capital, or a line break that is not a
 # mere hard wrap (wrapped PDF text continues a sentence on the next line).
@@ -46,7 +46,9 @@ _SENTENCE_END = re.compile(
     r"|(?<=[.!?:;\"”’)])[ \t]*\n\s*"
     r"|[ \t]*\n(?:[ \t]*\n)+\s*"
     r"|(?<=\t)[ \t]*\n\s*|[ \t]*\n(?=[^\n]*\t)\s*"
-    r"|[ \t]*\n(?=\s*(?:[-•*\uf0b7]|\d+\.\s))\s*)")
+    r"|[ \t]*\n(?=\s*(?:[-•*\uf0b7]|\d+\.\s))\s*"
+    # a key figure: a line holding only a number, its description on the next line in lower case
+    r"|[ \t]*\n(?=[ \t]*\d[\d,.]*(?:[ \t]?(?:%|million|billion))?[ \t]*\n[ \t]*[a-z]))")
 _CANDIDATE_LINE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b",
     re.I)
@@ -97,11 +99,18 @@ _AFTER_RULES: list[tuple[str, re.Pattern[str], float]] = [
     ("asylum_applications", re.compile(
         r"^\s*(?:new\s+|first-time\s+)?(?:asylum|refugee(?:\s+status)?|international\s+protection)\s+(?:applications|claims|requests)\b"
         r"|^\s*(?:new\s+|first-time\s+)?(?:applications|claims|requests)\s+for\s+(?:asylum|refugee\s+status|international\s+protection)\b"
-        r"|^\s*(?:\w+\s+){0,2}?asylum[- ]seekers\s+(?:applied|lodged|filed|registered)\b",
+        r"|^\s*(?:\w+\s+){0,2}?asylum[- ]seekers\s+(?:applied|lodged|filed|registered)\b"
+        rf"|^\s*(?:\w+\s+){{0,2}}?(?:{_PEOPLE}|{_MIGRANT})\s+(?:had\s+|have\s+)?(?:applied|lodged\s+(?:applications|claims))\s+for\s+"
+        r"(?:asylum|refugee\s+status|international\s+protection)\b",
         re.I), 0.85),
     ("employers_sanctioned", re.compile(
         r"^\s*employers\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:\w+\s+)?(?:held\s+liable|sanctioned|fined|penali[sz]ed|prosecuted)\b",
         re.I), 0.85),
+    ("regularisations", re.compile(
+        rf"^\s*(?:\w+\s+){{0,2}}?(?:{_PEOPLE}|{_MIGRANT}|workers)\s+(?:had\s+|have\s+|were\s+|had\s+been\s+|have\s+been\s+)?"
+        r"(?:obtained|received|granted|issued|given)\s+(?:new\s+)?(?:residence|residency|work|stay)\s+(?:cards|permits|titles)\s+"
+        r"(?:under|through|in|during|as\s+part\s+of)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:regulari[sz]ation|amnesty)\b",
+        re.I), 0.75),
     ("detained_minors", re.compile(
         r"^\s*(?:\w+\s+){0,2}?(?:children|minors)\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:held\s+|placed\s+|detained\s+)?"
         r"(?:detained|in\s+(?:immigration\s+)?detention)\b",
@@ -109,7 +118,9 @@ _AFTER_RULES: list[tuple[str, re.Pattern[str], float]] = [
     ("immigration_detainees", re.compile(
         r"^\s*(?:immigration\s+|migrant\s+|foreign\s+)?detainees\b(?!\s+(?:were\s+)?(?:released|tested|confirmed))"
         rf"|^\s*(?:\w+\s+){{0,2}}?(?:{_PEOPLE}|{_MIGRANT})\s+(?:were\s+|are\s+|had\s+been\s+|have\s+been\s+)?(?:held\s+|placed\s+|detained\s+|kept\s+)?"
-        r"in\s+(?:immigration\s+detention|(?:immigration\s+|migrant\s+)?detention\s+(?:centres|centers|facilities)|deportation\s+(?:centres|centers))",
+        r"in\s+(?:immigration\s+detention|(?:immigration\s+|migrant\s+)?detention\s+(?:centres|centers|facilities)|deportation\s+(?:centres|centers))"
+        rf"|^\s*(?:\w+\s+){{0,2}}?(?:{_PEOPLE}|{_MIGRANT}|(?:[A-Z][a-z]+\s+)?refugees(?:\s+and\s+asylum[- ]seekers)?)\s+"
+        r"(?:known|reported|believed|estimated|said)\s+(?:\w+\s+){0,3}?to\s+be\s+(?:held\s+)?in\s+(?:immigration\s+)?detention\b",
         re.I), 0.8),
     ("detention_facilities", re.compile(
         r"^\s*(?:immigration\s+|pre-?removal\s+|migrant\s+)?(?:removal|detention|deportation|holding)\s+(?:centres|centers|facilities|camps|houses)\b",
@@ -123,7 +134,8 @@ _AFTER_RULES: list[tuple[str, re.Pattern[str], float]] = [
         r"|^\s*(?:irregular\s+)?(?:sea|border)\s+crossings\b", re.I), 0.7),
     ("refugees", re.compile(
         r"^\s*(?:officially\s+)?(?:recogni[sz]ed|registered|mandate|UNHCR-recogni[sz]ed)\s+refugees\b(?!\s+(?:were|had\s+been|have\s+been)\s+\w+ed\b)"
-        r"|^\s*refugees\s+(?:(?:were\s+|are\s+)?(?:living\s+|residing\s+)?in\s+the\s+country|(?:were\s+|are\s+)?(?:living|residing)\s+in)\b",
+        r"|^\s*refugees\s+(?:(?:were\s+|are\s+)?(?:living\s+|residing\s+)?in\s+the\s+country|(?:were\s+|are\s+)?(?:living|residing)\s+in)\b"
+        rf"|^\s*(?:\w+\s+){{0,2}}?{_PEOPLE}\s+(?:held|hold|had|have|enjoyed)\s+refugee\s+status\b",
         re.I), 0.75),
     ("criminal_prison_population", re.compile(
         r"^\s*(?:prisoners|inmates|(?:people|persons)\s+(?:held\s+)?in\s+prisons?)\b(?!\s+of\s+conscience)", re.I), 0.7),
@@ -135,6 +147,7 @@ _VERB_RULES: list[tuple[str, re.Pattern[str], float]] = [
     ("deportations", re.compile(r"^\s*(?:(?:were|had\s+been|have\s+been|was|being)\s+(?:\w+\s+)?)?(?:deported|expelled|removed|forcibly\s+returned)\b", re.I), 0.75),
     ("immigration_detainees", re.compile(
         r"^\s*(?:(?:were|are|had\s+been|have\s+been)\s+(?:being\s+)?held\s+in\s+(?:the\s+|official\s+)?(?:immigration\s+)?(?:detention|removal|[A-Z]{2,5}s?\b)"
+        r"|(?:were|are|had\s+been|have\s+been)\s+(?:being\s+)?(?:held|detained)\s+pending\s+(?:deportation|removal|expulsion)\b"
         r"|entered\s+(?:immigration\s+)?detention"
         r"|(?:passed|went)\s+through\s+(?:the\s+)?(?:(?:immigration\s+)?detention|removal|pre-?removal|deportation|[A-Z]{2,5}s?\b))",
         re.I), 0.65),
@@ -151,7 +164,7 @@ _VERB_RULES: list[tuple[str, re.Pattern[str], float]] = [
 ]
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _STOCK_AFTER = re.compile(
-    r"^(?!\s*(?:who|that|which)\b)[^,]*?\b(?:in\s+the\s+country|living\s+in|live\s+in|resid(?:e|ing)\s+in|present\s+in|"
+    r"^(?!\s*(?:who|that|which)\b)[^,]*?\b(?:in\s+the\s+country|living\s+in|lived\s+in|live\s+in|resid(?:e|ed|ing)\s+in|present\s+in|"
     rf"in\s+(?!{_MONTH_NAMES}\b)(?P<place>[A-Z][a-z]+)\b(?!\s+\d))")
 _STOCK_BEFORE = re.compile(r"\b(?:host|hosts|hosted|hosting|home\s+to|there\s+(?:were|are|was|is))\s*$", re.I)
 _REGULARISED_BEFORE = re.compile(r"\b(?:legali[sz]ed|regulari[sz]ed)\s+(?:the\s+(?:status|stay|residence)\s+of\s+)?$", re.I)
@@ -172,10 +185,12 @@ _DETENTION_WORDS = re.compile(r"\b(?:detention|detain\w*|removal\s+cent|holding\
 _COMPARISON_BEFORE = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|against|fell\s+to|rose\s+to|increased\s+to|decreased\s+to)\s*$", re.I)
 _YEAR_RIGHT_AFTER = re.compile(r"^\s*(?:in|during|for)\s+(?:19|20)\d\d\b", re.I)
 _REPORT_YEAR = re.compile(r"\b(?:during|in|over|throughout)\s+the\s+year\b|\bthis\s+year\b", re.I)
+# "during the first nine months of the year": the clause stops at "nine", so the rest is read on.
+_PART_OF_YEAR = re.compile(r"[^,;.]{0,30}?\b(?:months|weeks|half|quarters?)\s+of\s+the\s+year\b", re.I)
 _PER_100K = re.compile(r"^\s*(?:prisoners\s+)?per\s+100[, ]?000\b", re.I)
 _FISCAL_YEAR = r"(?:(?:fiscal|financial|calendar)\s+year\s+|FY\s?)?(?:19|20)\d\d\b"
 _COMPARED_AFTER = re.compile(
-    rf"^\s*(?:(?:{_PEOPLE}|detainees|a\s+day|per\s+day|daily|each\s+day|on\s+average)\s+){{0,2}}(?:in|during|for)\s+{_FISCAL_YEAR}", re.I)
+    rf"^\s*(?:(?:{_PEOPLE}|detainees|days|a\s+day|per\s+day|daily|each\s+day|on\s+average)\s+){{0,2}}(?:in|during|for)\s+{_FISCAL_YEAR}", re.I)
 # Counts of people a report's authors met are about the research, not the country.
 _RESEARCH_BEFORE = re.compile(
     r"\b(?:interviewed|interviewing|interviews\s+with|spoke\s+(?:to|with)|speaking\s+(?:to|with)|met(?:\s+with)?|"
@@ -202,6 +217,45 @@ _NUMBER_OF_AT = re.compile(
     rf"\b(?:number|total)\s+of\s+(?:(?P<refugees>(?:[A-Z][a-z]+\s+)?refugees)|(?P<migrants>{_MIGRANT}))\b"
     r"(?P<rest>[^,;.]{0,60}?)\s+(?:at|was|is|stood\s+at|reached|totall?ed)\s*"
     r"(?:about|some|around|approximately|nearly|over|more\s+than|an\s+estimated)?\s*$")
+_VIOLATORS = r"(?:(?:residency|residence|labou?r|border|visa)\s+)?violators"
+# "29,400 persons were placed in <centres|an acronym the document defines> in 2021".
+_PLACED_IN = re.compile(
+    r"\s*(?:(?:were|had\s+been|have\s+been|was)\s+)?placed\s+in\s+(?:the\s+|a\s+)?(?:(?:\w+\s+){0,2}?"
+    r"(?:immigration\s+detention|detention(?:\s+(?:centres|centers|facilities))?|(?:removal|deportation|pre-?removal)\s+(?:centres|centers))\b"
+    r"|(?P<bare>(?:\w+\s+)?(?:centres|centers)\b)|(?P<acr>[A-Z][A-Za-z]{1,9})\b)")
+_ARRESTED_BEFORE = re.compile(r"\b(?:arrested|apprehended|intercepted)\s+(?:some\s+|about\s+|more\s+than\s+|over\s+)?$", re.I)
+# "a temporary detention centre for foreign nationals (TsVSIG)": the name a document gives its centres.
+_SITE_ACRONYM = re.compile(
+    r"(?:detention|removal|deportation|holding|expulsion)\s+(?:centre|center|facility|camp|unit|house)s?\b[^()\n.;]{0,60}?"
+    r"\((?P<acr>[A-Z][A-Za-z]{1,9})\)")
+
+
+def _defined_sites(text: str, low: str) -> re.Pattern[str] | None:
+    """A pattern for the acronyms the document defines for its detention centres, or None."""
+    if "detention" not in low or "(" not in text:
+        return None
+    names = {m.group("acr") for m in _SITE_ACRONYM.finditer(text)}
+    names = {a for a in names if sum(c.isupper() for c in a) >= 2}
+    if not names:
+        return None
+    return re.compile(r"\s*(?:" + "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True)) + r")s?\b")
+
+
+_TOTAL_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:the|its|their)\s+(?:total|figure|number)\s+at\s*"
+                       r"(?:about|some|around|approximately|nearly|over|more\s+than|at\s+least)?\s*$", re.I)
+_FLOW_INDICATORS = frozenset({"deportations", "apprehensions", "returns", "migrant_arrivals"})
+_ON_DAY = re.compile(r"\b[Oo]n\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+\d{1,2})\b")
+_NOT_EXCEED_BEFORE = re.compile(
+    r"\b(?:period|length|duration|detention|term)\b[^,;]{0,40}?\b(?:may|can|must|shall|should|does|will)\s+not\s+exceed\s*$"
+    r"|\b(?:period|length|duration|detention|term)\b[^,;]{0,40}?\b(?:cannot|can't)\s+exceed\s*$", re.I)
+_RELEASE_WITHIN_BEFORE = re.compile(
+    r"\brelease\b[^.;]{0,60}?\b(?:detainees?|persons?|migrants?|foreigners?|him|her|them)\b[^.;]{0,40}?"
+    r"\bnot\s+(?:been\s+)?(?:removed|deported|expelled)\s+within\s*$", re.I)
+_DECIDED_BEFORE = re.compile(r"\b(?:decided|processed|rejected|adjudicated|examined|reviewed|resolved|closed|finali[sz]ed|approved|denied)\s*$", re.I)
+_OF_THEM_DEPART = re.compile(r"^\s*of\s+(?:them|these|those|whom)\s+(?:\w+\s+)?(?P<verb>left\s+the\s+country|returned\s+(?:home|to\s+their)|departed\s+voluntarily)", re.I)
+_REGISTERED_BEFORE = re.compile(r"\b(?:registered|recogni[sz]ed|identified|documented|confirmed)\s*$", re.I)
+_AS_STATELESS_AFTER = re.compile(rf"^\s*(?:\w+\s+)?(?:{_PEOPLE}|{_MIGRANT})\s+as\s+stateless\b", re.I)
+_PRESENT_STOCK = re.compile(r"\b(?:there\s+(?:are|is)|(?:live|lives|reside|resides|remain|remains)\s+in)\b", re.I)
 _PUT_AT = re.compile(
     r"\b(?:national\s+|total\s+)?population\b[^,;.]{0,30}?\s+(?:at|was|is|stood\s+at|reached|totall?ed|numbered)\s*"
     r"(?:about|some|around|approximately|nearly|over|more\s+than|an\s+estimated)?\s*$", re.I)
@@ -259,7 +313,8 @@ _AVERAGE_STAY_BEFORE = re.compile(
     r"\baverage\s+(?:length\s+of\s+|duration\s+of\s+)?stay\s+(?:in\s+(?:\w+\s+){1,2})?of\s*$"
     r"|\b(?:spent|spend|spending|held|detained|kept)\s+(?:for\s+)?(?:an\s+)?average\s+of\s*$", re.I)
 # A limit stated as what the law allows holds at the report's time, whatever the date of the law.
-_LEGAL_PRESENT = re.compile(r"\b(?:may|can|allows?|permits?|is\s+limited|are\s+limited|shall|must\s+not)\b", re.I)
+_LEGAL_PRESENT = re.compile(r"\b(?:may|can|allows?|permits?|requires?|is\s+limited|are\s+limited|shall|must\s+not)\b", re.I)
+_AS_AMENDED = re.compile(r"\bas\s+(?:last\s+)?amended\b", re.I)
 _CHANGE_VERB = re.compile(r"\b(?:extended|raised|increased|reduced|cut|lengthened|shortened|introduced|amended|changed)\b", re.I)
 _POPULATION_BEFORE = re.compile(r"\bpopulation\s+of\s*(?:about|some|around|approximately|nearly|over|more\s+than)?\s*$", re.I)
 
@@ -329,6 +384,29 @@ def _country_words() -> frozenset[str]:
     return frozenset(words | {"the", "kingdom", "republic", "united"})
 
 
+_POSSESSIVE = re.compile(r"\b(?P<name>[A-Z][a-z]+)(?:'s|’s)\s")
+
+
+@lru_cache(maxsize=64)
+def _own_country_words(iso3: str | None) -> frozenset[str]:
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=iso3) if iso3 else None
+    if c is None:
+        return frozenset()
+    names = (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", ""))
+    return frozenset(w.lower() for name in names for w in re.findall(r"[A-Za-z]+", name or ""))
+
+
+def _other_country_source(before: str, iso3: str | None) -> bool:
+    """Does a possessive country name other than the document's own ("Spain's ministry") precede the figure?"""
+    if "'s" not in before and "’s" not in before:
+        return False
+    own = _own_country_words(iso3)
+    return any(m.group("name").lower() in _country_words() and m.group("name").lower() not in own
+               for m in _POSSESSIVE.finditer(before))
+
+
 def _plainly_rejected(n: NumberMention) -> bool:
     """Rejections that need no context: checked before any date is parsed."""
     return n.value is None or n.is_year_like or n.has_currency or n.value <= 0
@@ -346,7 +424,7 @@ def _rejected(n: NumberMention, sentence: str, s_start: int, dates: list[DateMen
     if (last.endswith(_REFERENCE_ENDINGS) and _REFERENCE_BEFORE.search(before)
             or last.endswith(_AGE_ENDINGS) and _AGE_BEFORE.search(before)):
         return True
-    if _HYPHEN_WORD_AFTER.match(after) or _SHARE_AFTER.match(after) \
+    if _HYPHEN_WORD_AFTER.match(after) or _SHARE_AFTER.match(after) and not _counted_part(before, after) \
             or last.endswith(_SHARE_ENDINGS) and _SHARE_BEFORE.search(before) and not _REGISTERED_AFTER.match(after) \
             and not _CHILDREN_AFTER.match(after):
         return True
@@ -358,6 +436,12 @@ def _rejected(n: NumberMention, sentence: str, s_start: int, dates: list[DateMen
     if _OPEN_PAREN.search(sentence[max(0, a - 80):a]):
         return True
     return False
+
+
+def _counted_part(before: str, after: str) -> bool:
+    """"380 of them left the country", "deported 9,240 of them": a part that is itself a count of an act."""
+    return bool(_OF_THEM_DEPART.match(after)
+                or re.match(r"\s*of\s+(?:them|these|those)\b", after, re.I) and _DEPORTED_BEFORE.search(before))
 
 
 _RESEARCH_ENDINGS = ("interviewed", "interviewing", "with", "to", "met", "surveyed", "consulted", "visited",
@@ -380,12 +464,22 @@ def _ends_search(pattern: re.Pattern[str], before: str, endings: tuple[str, ...]
 
 
 def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before: str,
-              previous: _Found | None) -> tuple[str, str, float] | None:
-    """(indicator, rule, confidence) for one number, or None."""
+              previous: _Found | None, sites: re.Pattern[str] | None = None) -> tuple[str, str, float] | None:
+    """(indicator, rule, confidence) for one number, or None.
+
+    ``sites`` matches the document's own names of its detention centres (acronyms it defines).
+    """
     if _ends_search(_RESEARCH_BEFORE, before, _RESEARCH_ENDINGS):
         return None
     if _OF_ONLY.fullmatch(before):
-        return None  # "Of 5,000 arrivals, 71% ...": the whole that a share is taken of
+        return None
+    if not n.is_percent and _OF_THEM_DEPART.match(after):
+        return "returns", "share:departed", 0.55  # "380 of them left the country under the programme"
+    if not n.is_percent and n.value >= 50 and re.match(r"\s*of\s+(?:them|these|those)\b", after, re.I) \
+            and _DEPORTED_BEFORE.search(before):
+        return "deportations", "verb_before:deported_part", 0.55  # "arrested 17,930 ... and deported 9,240 of them"
+    if n.value >= 20 and _REGISTERED_BEFORE.search(before) and _AS_STATELESS_AFTER.match(after):
+        return "stateless_persons", "verb_before:registered_stateless", 0.7  # "Of 5,000 arrivals, 71% ...": the whole that a share is taken of
     if _ends_search(_SHARE_BEFORE, before, _SHARE_ENDINGS) and _CHILDREN_AFTER.match(after):
         # "held 2,144 people, including 254 children": the detained minors among the detainees
         if previous is not None and previous.indicator == "immigration_detainees" and previous.start >= s_start:
@@ -396,7 +490,8 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
             and indicators()[previous.indicator].unit not in ("percent", "days"):
         return previous.indicator, "parallel", 0.5  # "23,096 ... in 2014 and about 27,000 in 2017-2018"
     if previous is not None and _ends_search(_COMPARISON_BEFORE, before, _COMPARISON_ENDINGS) and _COMPARED_AFTER.match(after) \
-            and n.is_percent == (indicators()[previous.indicator].unit == "percent"):
+            and n.is_percent == (indicators()[previous.indicator].unit == "percent") \
+            and (previous.indicator == "detention_length_avg_days") == bool(re.match(r"\s*days\b", after, re.I)):
         return previous.indicator, "comparison", 0.55
     if n.is_percent:
         clause = before + " " + after
@@ -410,6 +505,11 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
     if duration:
         unit = _DURATION_UNIT.match(after)
         a = n.start - s_start
+        if unit and _NOT_EXCEED_BEFORE.search(before) and _DETENTION_LENGTH_CONTEXT.search(sentence) \
+                and not _NOT_DETENTION_LENGTH.search(sentence):
+            return "detention_length_max_days", "detention_length:not_exceed", 0.55  # "may not exceed 18 months"
+        if unit and _RELEASE_WITHIN_BEFORE.search(before) and not _NOT_DETENTION_LENGTH.search(sentence):
+            return "detention_length_max_days", "detention_length:release_within", 0.5  # "release ... not removed within 60 days"
         if unit and _EXTENDED_LIMIT_BEFORE.search(sentence, max(0, a - 120), a) and _DETENTION_LENGTH_CONTEXT.search(sentence) \
                 and not _NOT_DETENTION_LENGTH.search(sentence):
             return "detention_length_max_days", "detention_length:extended", 0.55
@@ -433,7 +533,9 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
     if _CAPACITY_BEFORE.search(before) or _CAPACITY_AFTER.match(after):
         if _NAMED_FACILITY.search(sentence[:n.start - s_start]):
             return None  # the capacity of one named centre, not of the country's detention system
-        if _DETENTION_WORDS.search(sentence) or re.search(r"\bcapacity\b", before, re.I) and re.search(r"\bcent(?:re|er)s?\b|[A-Z]{2,}s\b|\bfacilit(?:y|ies)\b", sentence):
+        if _DETENTION_WORDS.search(sentence) or re.search(r"\bcapacity\b", before, re.I) and (
+                re.search(r"\bcent(?:re|er)s?\b|[A-Z]{2,}s\b|\bfacilit(?:y|ies)\b", sentence)
+                or sites is not None and sites.search(sentence)):
             return "detention_capacity", "capacity", 0.6
         return None
     operated = _FACILITIES_AFTER.match(after)
@@ -445,6 +547,8 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
         if _RESEARCH_CONTEXT.search(sentence, 0, n.start - s_start):
             return None  # "we interviewed detainees held in four centres": the research's reach, not the country's
         return ("detention_facilities", "noun:detention_facilities", 0.6) if facilities.match(after) else None  # spelled-out small counts describe people in an incident, not a statistic
+    if sites is not None and n.value < 1000 and not n.is_percent and sites.match(after):
+        return "detention_facilities", "noun:defined_sites", 0.6  # "there are 83 CIEs in the country"
     refugees = _REFUGEE_NOUN.match(after)
     if refugees and not _REFUGEE_EVENT_TAIL.match(refugees.group("tail")) \
             and (_STOCK_BEFORE.search(before) or _REFUGEE_STOCK_TAIL.match(refugees.group("tail"))
@@ -454,10 +558,19 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
         return "apprehensions", "noun:apprehensions", 0.65
     for slug, pattern, confidence in _AFTER_RULES:
         if pattern.match(after):
+            if slug == "asylum_applications" and _DECIDED_BEFORE.search(before):
+                return None  # "decided 4,127 asylum claims": decisions, not applications
             if slug == "detention_facilities" and _RESEARCH_CONTEXT.search(sentence, 0, n.start - s_start):
                 return None  # "we interviewed detainees held in four centres": the research's reach
             return slug, f"noun:{slug}", confidence
-    noun = re.match(rf"^\s*(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{_MIGRANT}|{_PEOPLE}|employers)\b", after)
+    noun = re.match(rf"^\s*(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{_MIGRANT}|{_PEOPLE}|employers|{_VIOLATORS})\b", after)
+    if noun and n.value >= 20:
+        placed = _PLACED_IN.match(after, noun.end())
+        if placed and (not placed.group("bare") or not _NOT_DETENTION_SITES.search(placed.group(0))) \
+                and (not placed.group("acr") or sites is not None and sites.match(placed.group("acr"))):
+            return "immigration_detainees", "verb:placed_in", 0.6
+        if n.value >= 100 and _ARRESTED_BEFORE.search(before) and (_MIGRATION_CONTEXT.search(sentence) or noun.group("noun") != "persons"):
+            return "apprehensions", "verb_before:arrested", 0.6
     elliptical = re.match(r"^\s*(?:were|had|have|was)\b", after, re.I)
     if noun and re.search(r"\b(?:deported|expelled|removed|returned)\s*$", before, re.I) \
             and re.match(r"^\s*\S+\s+(?:to\s+their|back\s+to|to\s+(?:the\s+)?countr)", after, re.I):
@@ -495,6 +608,9 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
         if migrant_noun and not re.fullmatch(_NATIONALITY, noun.group("noun").strip()) and (stock or _STOCK_BEFORE.search(before)) \
                 and not re.search(r"\b(?:were|was|had\s+been|have\s+been)\s+\w+ed\b", tail):
             return "international_migrants", "stock", 0.7
+    if previous is not None and _TOTAL_AT.search(before) and not after.strip(" ,.") and not n.is_percent \
+            and indicators()[previous.indicator].unit not in ("percent", "days"):
+        return previous.indicator, "anaphora:total", 0.5  # "another source put the total at 1,420"
     figure_at = _FIGURE_AT.search(before)
     if figure_at and not re.match(r"^\s*(?:%|per\s?cent)", after):
         phrase = figure_at.group("np") or figure_at.group("np2")
@@ -548,7 +664,7 @@ def _choose_date(n: NumberMention, s_start: int, dates: list[DateMention], previ
         years = [d.value[:4] for d in dates if d.end <= a] or [d.value[:4] for d in previous_dates.get()]
         year = years[-1] if years else (str(default_year) if default_year else None)
         return f"{year}-12" if year else None
-    if is_length and default_year and _LEGAL_PRESENT.search(sentence) and not _CHANGE_VERB.search(sentence):
+    if is_length and default_year and _LEGAL_PRESENT.search(sentence) and not _CHANGE_VERB.search(_AS_AMENDED.sub("", sentence)):
         # A limit the law sets now: the date of the law's title or of its first passing is not the observation's.
         here = [d for d in dates if not _law_date(sentence, d)]
         if here:
@@ -580,7 +696,7 @@ def _choose_date(n: NumberMention, s_start: int, dates: list[DateMention], previ
     in_window = [d for d in dates if b <= d.start and d.end <= b + window]
     if in_window:
         return in_window[0].value
-    if default_year and _REPORT_YEAR.search(after):
+    if default_year and (_REPORT_YEAR.search(after) or _PART_OF_YEAR.match(sentence, b + len(after))):
         return str(default_year)
     before = [d for d in dates if d.end <= a]
     if before:
@@ -588,7 +704,9 @@ def _choose_date(n: NumberMention, s_start: int, dates: list[DateMention], previ
     following = [d for d in dates if d.start >= n.end - s_start]
     if following:
         return following[0].value
-    earlier = previous_dates.get()
+    if default_year and not dates and _PRESENT_STOCK.search(sentence):
+        return str(default_year)  # "some 56,000 stateless persons live in the country": the report's time
+    earlier = [d for d in previous_dates.get() if not _act_date(previous_dates.sentence, d)]
     if earlier:
         return earlier[-1].value
     return str(default_year) if default_year else None
@@ -601,6 +719,14 @@ _LAW_DATE_BEFORE = re.compile(
 
 _LAW_DATE_AFTER = re.compile(
     r"\s+(?:[A-Z][a-z]+\s+)?(?:Convention|Act|Law|Protocol|Decree|Code|Constitution|Directive|Regulations?|Ordinance)\b")
+
+
+_ACT_BEFORE = re.compile(r"\b(?:ratified|signed|acceded|adopted|enacted|promulgated)\s+(?:it\s+|them\s+)?(?:in\s+|on\s+)?$", re.I)
+
+
+def _act_date(sentence: str, d: DateMention) -> bool:
+    """Is this date a law's or a treaty's ("the 1961 Convention", "which it signed in 1961"), not a figure's time?"""
+    return bool(_LAW_DATE_AFTER.match(sentence, d.end) or _ACT_BEFORE.search(sentence, max(0, d.start - 30), d.start))
 
 
 def _law_date(sentence: str, d: DateMention) -> bool:
@@ -665,6 +791,36 @@ class _DateHeadings:
         return self._years[i] if i >= 0 else None
 
 
+_AS_OF_HEADING = re.compile(
+    r"^[^\na-z]{3,80}?\(\s*(?:as\s+(?:of|at)|at)\s+(?P<date>[^)\n]{4,30})\)[ \t]*$", re.M)
+
+
+class _AsOfHeadings:
+    """Dates of headings like "KEY FIGURES (as of 31 March 2025)": the time of every figure in their block."""
+
+    __slots__ = ("_ends", "_dates", "_text")
+
+    def __init__(self, text: str, default_year: int | None) -> None:
+        self._ends: list[int] = []
+        self._dates: list[str] = []
+        self._text = text
+        if "as of" not in text and "as at" not in text and "As of" not in text:
+            return
+        for m in _AS_OF_HEADING.finditer(text):
+            found = find_dates(m.group("date"), default_year)
+            if found:
+                self._ends.append(m.end())
+                self._dates.append(found[0].value)
+
+    def date_at(self, offset: int) -> str | None:
+        """The date of the heading whose block (up to the next blank line) holds ``offset``."""
+        i = bisect_right(self._ends, offset) - 1
+        if i < 0:
+            return None
+        gap = self._text.find("\n\n", self._ends[i], offset)
+        return self._dates[i] if gap < 0 else None
+
+
 def _usable_dates(sentence: str, default_year: int | None, numbers: list[NumberMention], s_start: int) -> list[DateMention]:
     spans = [(n.start - s_start, n.end - s_start) for n in numbers if not n.is_year_like]
     return [d for d in find_dates(sentence, default_year)
@@ -683,6 +839,8 @@ def find_statistics(document: Document) -> Iterable[Fact]:
     previous_paragraph = -1
     previous_dates = _PreviousDates()
     previous: _Found | None = None
+    sites = _defined_sites(text, low)
+    as_of = _AsOfHeadings(text, default_year)
     for s_start, s_end, paragraph in _sentences(text):
         sentence = text[s_start:s_end]
         if paragraph != previous_paragraph:
@@ -708,7 +866,7 @@ def find_statistics(document: Document) -> Iterable[Fact]:
             after = _clause_after(sentence, b, next_start)
             q_start = (n.qualifier_start - s_start) if n.qualifier_start is not None else a
             before = _clause_before(sentence, q_start, max(previous_end, q_start - 120))
-            classified = _classify(n, sentence, s_start, after, before, previous)
+            classified = _classify(n, sentence, s_start, after, before, previous, sites)
             if classified is None:
                 if _COORDINATED_AFTER.match(after) and n.value >= 50:
                     found_here.append(_Found("", n, min(q_start, a) + s_start, n.end + len(after.rstrip()),
@@ -718,8 +876,18 @@ def find_statistics(document: Document) -> Iterable[Fact]:
             year_here = headings.year_at(s_start) or default_year
             date = _choose_date(n, s_start, dates, previous_dates, sentence, previous,
                                 year_here, after, next_start, slug.startswith("detention_length"))
+            block_date = as_of.date_at(s_start) if not dates else None
+            if block_date and not slug.startswith("detention_length"):
+                date = block_date
+            if rule in ("share:children", "anaphora", "anaphora:total") and previous is not None and previous.date \
+                    and (rule == "share:children" or not any(d.start >= b for d in dates)):
+                date = previous.date  # the part or the contrasting figure is of the same time as the figure it follows
             if date is None:
                 continue
+            if slug == "migrant_arrivals" and _other_country_source(sentence[:a], document.country):
+                continue  # "Spain's ministry recorded 46,843 arrivals": arrivals in another country
+            if len(date) == 10 and slug in _FLOW_INDICATORS and _ON_DAY.search(sentence):
+                continue  # "on 10 February 2021, 138 people were expelled": one operation, an event
             start = min(q_start, a) + s_start
             found = _Found(slug, n, start, n.end + len(after.rstrip()), date, rule, confidence, n.value)
             if slug == "detention_length_max_days" and n.value is not None:
@@ -731,7 +899,8 @@ def find_statistics(document: Document) -> Iterable[Fact]:
                 f.indicator, f.rule, f.date = slug, "coordinated", date
                 found_here.append(f)
             found_here.append(found)
-            previous = found
+            if rule != "share:children":
+                previous = found
         for found in found_here:
             if not found.indicator or found.date is None:
                 continue  # a coordinated figure whose partner was no statistic

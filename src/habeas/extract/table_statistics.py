@@ -28,7 +28,7 @@ from habeas.extract.spans import make_fact
 from habeas.vocab import indicators
 
 NAME = "statistics.table"
-VERSION = 1
+VERSION = 2
 
 _YEAR = r"(?:FY\s?)?(?:19|20)\d\d"
 _SEP = r"(?:[ \t]*[|\t][ \t]*|[ \t]+)"
@@ -41,6 +41,12 @@ _VALUE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[ \t]?%)?|N/?A|n\.a\.|[-–—
 _NOT_AVAILABLE = re.compile(r"^(?:N/?A|n\.a\.)$", re.I)
 _RULE_LINE = re.compile(r"^[ \t|:+=_-]*$")  # "|---|---|" or "-----" under a header
 _CUE = re.compile(rf"(?:{_YEAR}){_SEP}(?:{_YEAR})[ \t|]*(?:\n|$)|(?:^|\n)[A-Za-z][^\n\d]{{0,40}}{_SEP}{_YEAR}[ \t|]*(?:\n|$)")
+
+
+# A breakdown row under a count of detainees: "of whom children", "including minors", "thereof: children".
+_CHILDREN_SHARE = re.compile(
+    r"^(?:of\s+(?:whom|which|these|them)|including|incl\.?|thereof|among\s+(?:them|whom))[:,]?\s+"
+    r"(?:\w+\s+)?(?:children|minors)\b[^\d]*$", re.I)
 
 
 _DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?(?=[\s)\]]|$)")
@@ -116,6 +122,7 @@ def find_year_column_statistics(document: Document) -> list[Fact]:
     years: list[str] | None = None
     row: re.Pattern[str] | None = None
     rows_read = 0
+    previous_slug: str | None = None
     for start, line in _lines(text):
         if not line.strip():
             if rows_read:
@@ -124,7 +131,7 @@ def find_year_column_statistics(document: Document) -> list[Fact]:
             continue
         header = _header_years(line)
         if header is not None:
-            years, row, rows_read = header, _row_pattern(len(header)), 0
+            years, row, rows_read, previous_slug = header, _row_pattern(len(header)), 0, None
             continue
         if years is None or row is None:
             continue
@@ -138,6 +145,9 @@ def find_year_column_statistics(document: Document) -> list[Fact]:
         rows_read += 1
         label = m.group("label").strip(" \t|:")
         found = match_label(label)
+        if found is None and previous_slug == "immigration_detainees" and _CHILDREN_SHARE.match(label):
+            found = ("detained_minors", 1.0)  # "of whom children": the minors among the detainees above
+        previous_slug = found[0] if found is not None else None
         if found is None:
             continue
         slug = found[0]
@@ -183,6 +193,56 @@ def find_leader_statistics(document: Document) -> list[Fact]:
     return facts
 
 
+# "Number of detention centres: 3", "2. Total capacity of detention centres: 215", "- Detainees in 2023: 412".
+# Found from the colon and value at a line end (a literal first, cheap to scan for); the label is
+# then read back to the line start.
+_LABEL_VALUE_END = re.compile(r":[ \t]*(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[ \t]?(?P<pct>%)?[ \t]*\.?[ \t]*$", re.M)
+_LABEL_LINE = re.compile(r"^[ \t]*(?:[-*•]|\(?\d{1,2}[.)]|[a-z][.)])?[ \t]*(?:\*\*)?(?P<label>[A-Z][A-Za-z ,'’()/-]{5,90}?"
+                         r"(?:\b(?:in|during|at\s+the\s+end\s+of|as\s+of|by\s+the\s+end\s+of|end\s+of)\s+(?P<year>(?:19|20)\d\d))?)"
+                         r"(?:\*\*)?[ \t]*$", re.M)
+_END_OF = re.compile(r"\bend\s+of\s+(?:19|20)\d\d$", re.I)
+
+
+def find_label_value_statistics(document: Document) -> list[Fact]:
+    """Figures of "Label: value" lines; dated by a year in the label, else by the document's year."""
+    text = document.text
+    if ":" not in text:
+        return []
+    vocabulary = indicators()
+    facts: list[Fact] = []
+    for m in _LABEL_VALUE_END.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        head = _LABEL_LINE.match(text, line_start, m.start())
+        if head is None:
+            continue
+        label = head.group("label")
+        year = head.group("year")
+        if year:
+            label = label[:head.start("year") - head.start("label")]
+            label = re.sub(r"\s+(?:in|during|at\s+the\s+end\s+of|as\s+of|by\s+the\s+end\s+of|end\s+of)\s*$", "", label)
+        found = match_label(label)
+        if found is None or found[1] < 1.0:
+            continue
+        slug = found[0]
+        value = float(m.group("value").replace(",", ""))
+        if not _fits(slug, [value], bool(m.group("pct"))):
+            continue
+        date = year if year else (str(document.year) if document.year else None)
+        if date is None:
+            continue
+        if year and _END_OF.search(head.group("label")):
+            date = f"{year}-12"
+        fields = {
+            "indicator": slug,
+            "value": int(value) if value.is_integer() else value,
+            "unit": vocabulary[slug].unit,
+            "date": date,
+        }
+        facts.append(make_fact(document, FactType.STATISTIC, head.start("label"), m.end("value") + (1 if m.group("pct") else 0),
+                               fields, extractor=f"{NAME}@{VERSION}", rule="table:label_value", confidence=0.7))
+    return facts
+
+
 @register(NAME, version=VERSION, produces=[FactType.STATISTIC])
 def extract(document: Document) -> Iterable[Fact]:
-    return find_year_column_statistics(document) + find_leader_statistics(document)
+    return find_year_column_statistics(document) + find_leader_statistics(document) + find_label_value_statistics(document)

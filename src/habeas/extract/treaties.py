@@ -31,7 +31,7 @@ from habeas.extract.spans import make_fact
 from habeas.vocab import treaties as treaty_vocabulary
 
 NAME = "treaties"
-VERSION = 1
+VERSION = 2
 
 _YEAR = re.compile(r"(?<![\d/.-])(19[4-9]\d|20\d\d)(?![\d/])")
 # A row opens with the treaty's code (maybe "CAT art. 22"), then ", <name>" or a cell gap: a tab, a run of
@@ -72,7 +72,12 @@ _NEGATION = re.compile(r"(?:\bnot|n[’']t|\byet\s+to|\bnever|\bfailed\s+to|\bre
 # A bare infinitive ("Accede to ...", "Ratify ...", "should become party to") urges an act, it does not report one.
 _URGED = re.compile(r"(?:ratify|accede\s+to|become\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)\s+to)$", re.IGNORECASE)
 _NEGATED_AFTER = re.compile(r"\s+(?:no|none\s+of)\b", re.IGNORECASE)  # "has accepted no complaints procedure"
-_DECLARATION = re.compile(r"\bdeclaration\s+(?:provided\s+for\s+|foreseen\s+|envisaged\s+)?under\s+article\s+(14|22|31)\b", re.IGNORECASE)
+_DECLARATION = re.compile(
+    r"\bdeclaration\s+(?:provided\s+for\s+|foreseen\s+|envisaged\s+)?under\s+(?:its\s+|that\s+treaty's\s+)?article\s+(14|22|31)\b",
+    re.IGNORECASE)
+# "acceded to both statelessness conventions": the 1954 and the 1961 conventions named as a pair.
+_STATELESSNESS_PAIR = re.compile(
+    r"\b(?:both|the\s+two|the\s+1954\s+and\s+(?:the\s+)?1961)\s+(?:UN\s+)?statelessness\s+conventions\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\bNo)(?<!\bArt)\.\s|[;\n]")
 
 _SAME_YEAR = re.compile(r"[ ,]*(?:in\s+|during\s+)?the\s+same\s+year\b", re.IGNORECASE)
@@ -198,6 +203,9 @@ def _treaty_mentions(text: str, start: int, end: int, home: str | None = None) -
             code = _PROTOCOL_OF.get(parent[-1].code)
         if code:
             found.append(_Mention(m.start(), m.end(), code))
+    if "statelessness conventions" in text[start:end].lower():
+        for m in _STATELESSNESS_PAIR.finditer(text, start, end):
+            found += [_Mention(m.start(), m.end(), "CRSSP"), _Mention(m.start(), m.end(), "CRS")]
     found.sort(key=lambda f: f.start)
     return found
 
@@ -357,7 +365,10 @@ def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
             continue
         for mention in mentions:
             verb = _governing_verb(verbs, mention)
-            if verb is None or verb.start() in negated:
+            if verb is not None and verb.start() in negated:
+                # "has not ratified the 1961 Convention, which it signed in 1961": a verb after it may still hold
+                verb = _verb_after(verbs, mention, negated, text)
+            if verb is None:
                 continue  # "has not ratified the Optional Protocol": the nearest verb is denied
             year = _act_year(years, mention, verb)
             if _SAME_YEAR.match(text, mention.end):  # "... in 1971 and its Protocol the same year"
@@ -377,7 +388,9 @@ def _declaration_mentions(text: str, start: int, end: int, named: list[_Mention]
     """ "made the declaration under article 22" names a complaints procedure by its article alone."""
     out = []
     for m in _DECLARATION.finditer(text, start, end):
-        if any(n.start <= m.start() < n.end or m.start() <= n.start < m.end() + 80 for n in named):
+        # skip it when a named mention covers it ("article 22 of the Convention against Torture")
+        if any(n.start <= m.start() < n.end or m.start() <= n.start < m.end()
+               or (m.end() <= n.start and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[m.end():n.start])) for n in named):
             continue
         out.append(_Mention(m.start(), m.end(), _DECLARATION_ARTICLE[m.group(1)]))
     return out
@@ -390,6 +403,15 @@ def _governing_verb(verbs: list[re.Match[str]], mention: _Mention) -> re.Match[s
         return before[-1]
     after = [v for v in verbs if v.start() >= mention.end and v.start() - mention.end <= 60]
     return after[0] if after else None
+
+
+def _verb_after(verbs: list[re.Match[str]], mention: _Mention, negated: set[int], text: str) -> re.Match[str] | None:
+    """An affirmed act verb in a relative clause right after the treaty ("..., which it signed in 1961")."""
+    for v in verbs:
+        if v.start() >= mention.end and v.start() - mention.end <= 40 and v.start() not in negated \
+                and re.match(r",?\s+(?:which|that)\s+(?:it|the\s+\w+)\s+(?:had\s+|has\s+)?$", text[mention.end:v.start()]):
+            return v
+    return None
 
 
 def _act_year(years: list[re.Match[str]], mention: _Mention, verb: re.Match[str]) -> re.Match[str] | None:

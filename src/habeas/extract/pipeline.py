@@ -38,15 +38,39 @@ def extract_facts(document: Document) -> ExtractionResult:
 
 
 def _without_repeated_statistics(facts: list[Fact]) -> list[Fact]:
-    """One statistic per (indicator, value, date): a figure in a key-figures table and
-    again in prose is one fact, kept from the more confident extractor."""
-    best: dict[tuple[object, ...], int] = {}
+    """One statistic per figure: a figure in a key-figures table and again in prose is one fact.
+
+    Two statistics are the same figure when indicator and value agree and one
+    date is the other or a less precise form of it ("2023" and "2023-12-31": a
+    table gives the year, the prose the day). The more precise date is kept,
+    then the more confident extractor. Contrasting figures (other values) and
+    figures for other dates stay apart.
+    """
+    groups: dict[tuple[object, object], list[int]] = {}
     for i, fact in enumerate(facts):
-        if fact.type is not FactType.STATISTIC:
+        if fact.type is FactType.STATISTIC:
+            groups.setdefault((fact.fields.get("indicator"), fact.fields.get("value")), []).append(i)
+    drop: set[int] = set()
+    for members in groups.values():
+        if len(members) < 2:
             continue
-        key = (fact.fields.get("indicator"), fact.fields.get("value"), fact.fields.get("date"))
-        j = best.get(key)
-        if j is None or fact.confidence > facts[j].confidence:
-            best[key] = i
-    keep = set(best.values())
-    return [f for i, f in enumerate(facts) if f.type is not FactType.STATISTIC or i in keep]
+        # most precise date first, then most confident, then first found
+        ranked = sorted(members, key=lambda i: (-len(str(facts[i].fields.get("date") or "")),
+                                                -facts[i].confidence, i))
+        kept: list[str] = []
+        for i in ranked:
+            date = str(facts[i].fields.get("date") or "")
+            if any(_same_or_coarser(date, other) for other in kept):
+                drop.add(i)
+            else:
+                kept.append(date)
+    return [f for i, f in enumerate(facts) if i not in drop]
+
+
+def _same_or_coarser(date: str, other: str) -> bool:
+    """``date`` equals ``other`` or is a less precise form of it ("2023" of "2023-12-31")."""
+    if date == other:
+        return True
+    if "/" in date or "/" in other:
+        return False
+    return bool(date) and other.startswith(date + "-")

@@ -250,3 +250,10 @@ def test_relatives_attacked_and_numbered_rulings_are_not_the_persons_case() -> N
     found = records(text, "2022")
     assert ("Sara", "attacked") not in found
     assert not any(name.startswith("Ruling") for name, _ in found)
+
+
+@pytest.mark.parametrize("body", ["The Migration Directorate", "The Border Police", "The Interior Administration",
+                                  "The State Agency for Refugees", "Coast Guard officers"])
+def test_a_state_body_that_detains_people_is_not_a_named_person(body: str) -> None:
+    text = f"{body} said that 21,300 people were placed in detention in 2023 and 900 were deported."
+    assert records(text) == set()

@@ -64,6 +64,11 @@ _ORG_OR_PLACE = frozenset(["court", "courts", "party", "company", "corporation",
     # rulings and numbered documents: "Ruling No. 14-P", "Decision No"
     "ruling", "rulings", "judgment", "judgement", "decision", "resolution", "order", "no",
     "board", "persons", "people", "mission", "detained", "detainees", "prisoners", "mechanism", "monitoring",
+    # state bodies that act on migrants ("the Migration Directorate said ... were placed in detention")
+    "directorate", "administration", "authority", "authorities", "inspectorate", "secretariat", "police",
+    "gendarmerie", "guard", "guards", "army", "forces", "navy", "government", "parliament", "assembly",
+    "tribunal", "chamber", "prosecutor", "prosecution", "ombudsman", "ombudsperson", "ombudswoman",
+    "migration", "immigration", "asylum", "refugees", "unit", "division", "directorate-general",
     # street words of other languages: "Via Corelli", "Rue de la Paix", "Calle Mayor"
     "via", "rue", "calle", "piazza", "strasse", "straße", "avenida", "rua", "plaza", "boulevard", "ulitsa"])
 

@@ -175,7 +175,8 @@ _DETENTION_LENGTH_CONTEXT = re.compile(r"\b(?:held|detained|detention|kept|hold|
 _NOT_DETENTION_LENGTH = re.compile(r"\b(?:imprison\w*|arrest|without\s+(?:charge|trial)|terror\w*|sentence\w*|prison|pre-?trial|probation|stay|register\w*|ban|visa|permit|contact)\b", re.I)
 _PERCENT_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("refugee_recognition_rate", re.compile(
-        r"\b(?:recognition|approval|acceptance)\s+rate\b|\brecogni[sz]ed\b[^.]*?\bas\s+refugees\b", re.I)),
+        r"\b(?:recognition|approval|acceptance)\s+rate\b|\brecogni[sz]ed\b[^.]*?\bas\s+refugees\b"
+        r"|\b(?:recogni[sz]ed|granted)\s+refugee\s+status\s+(?:in|to)\b", re.I)),
     ("foreign_prisoners_pct", re.compile(r"\bforeign\b[^.]*\b(?:prisoners|inmates|prison\s+population)\b|\b(?:prisoners|inmates)\b[^.]*\bforeign", re.I)),
     ("international_migrants_pct", re.compile(r"\bmigrants?\b[^.]*\bof\s+the\s+(?:national\s+|total\s+)?population\b|\bpopulation\b[^.]*\b(?:migrants|foreign-born)\b", re.I)),
 ]
@@ -188,6 +189,9 @@ _REPORT_YEAR = re.compile(r"\b(?:during|in|over|throughout)\s+the\s+year\b|\bthi
 # "during the first nine months of the year": the clause stops at "nine", so the rest is read on.
 _PART_OF_YEAR = re.compile(r"[^,;.]{0,30}?\b(?:months|weeks|half|quarters?)\s+of\s+the\s+year\b", re.I)
 _PER_100K = re.compile(r"^\s*(?:prisoners\s+)?per\s+100[, ]?000\b", re.I)
+_COMPARED_DATE_BEFORE = re.compile(
+    r"\b(?:up|down)\s+from\s+[\d.,]+(?:\s+\w+)?\s+in\s+$|\bcompared\s+(?:with|to)\s+[\d.,]+(?:\s+\w+)?\s+in\s+$", re.I)
+_PART_OF_THE_YEAR = re.compile(r"\b(?:months|weeks|half|quarters?)\s+of\s+the\s+year\b", re.I)
 _FISCAL_YEAR = r"(?:(?:fiscal|financial|calendar)\s+year\s+|FY\s?)?(?:19|20)\d\d\b"
 _COMPARED_AFTER = re.compile(
     rf"^\s*(?:(?:{_PEOPLE}|detainees|days|a\s+day|per\s+day|daily|each\s+day|on\s+average)\s+){{0,2}}(?:in|during|for)\s+{_FISCAL_YEAR}", re.I)
@@ -217,6 +221,16 @@ _NUMBER_OF_AT = re.compile(
     rf"\b(?:number|total)\s+of\s+(?:(?P<refugees>(?:[A-Z][a-z]+\s+)?refugees)|(?P<migrants>{_MIGRANT}))\b"
     r"(?P<rest>[^,;.]{0,60}?)\s+(?:at|was|is|stood\s+at|reached|totall?ed)\s*"
     r"(?:about|some|around|approximately|nearly|over|more\s+than|an\s+estimated)?\s*$")
+# "the expulsion of 7,700 people", "the arrest of 1,340 residence violators": an act named by its noun.
+_ACTION_OF_BEFORE = re.compile(
+    r"\b(?P<action>deportations?|expulsions?|removals?|forced\s+returns?|returns?|repatriations?|arrests?|"
+    r"apprehensions?|interceptions?)\s+of\s*$", re.I)
+_ACTION_SLUGS = {"deportation": "deportations", "expulsion": "deportations", "removal": "deportations",
+                 "forced": "deportations", "return": "returns", "repatriation": "returns",
+                 "arrest": "apprehensions", "apprehension": "apprehensions", "interception": "apprehensions"}
+# "a further 12,200 left with state assistance under voluntary return programmes"
+_VOLUNTARY_DEPARTURE_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:left|departed|returned)\b[^.;]{0,60}?\b(?:voluntary|assisted)\s+(?:return|departure)", re.I)
 _VIOLATORS = r"(?:(?:residency|residence|labou?r|border|visa)\s+)?violators"
 # "29,400 persons were placed in <centres|an acronym the document defines> in 2021".
 _PLACED_IN = re.compile(
@@ -268,7 +282,9 @@ _EXTENDED_BY = re.compile(
     r"(?:by|for)\s+(?:a\s+further\s+|another\s+|an\s+additional\s+|up\s+to\s+)?(?P<amount>\d+|[a-z]+(?:-[a-z]+)?)\s+"
     r"(?P<unit>day|week|month|year)s?\b", re.I)
 # A limit set by law holds at the time of the report; one observed in a story needs its own date.
-_LEGAL_LIMIT = re.compile(r"\b(?:law|act|code|article|legislation|decree|regulations?|statute|legally|lawfully|allows?|permits?|limited)\b", re.I)
+# Words of a rule rather than of a past event: an undated limit so worded holds in the report's year.
+_LEGAL_LIMIT = re.compile(r"\b(?:law|act|code|article|legislation|decree|regulations?|statute|legally|lawfully|"
+                          r"allows?|permits?|limited|may|can|cannot|must|shall)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\b(?:first|since|introduced|adopted|enacted|launched)\s+(?:\w+\s+)?(?:in\s+)?$", re.I)
 _DAYS_PER = {"day": 1, "week": 7, "month": 30, "year": 365}
 _LENGTH_VERB = re.compile(r"\b(?:held|detained|kept|confined|detention|hold|holding|placement|placed|custody|deprivation\s+of\s+liberty)\b", re.I)
@@ -306,7 +322,7 @@ _PARALLEL_BEFORE = re.compile(r"(?:\band|\bwhile|\bwhereas|\bbut|\bwith)\s*$", r
 _PARALLEL_AFTER = re.compile(r"^\s*(?:in|during|between|over)\b[^,;]{0,40}?\b(?:19|20)\d\d\b", re.I)
 # "extendable to 18 months", "renewable up to a total of 15 days", "from 3 months to 18 months".
 _EXTENDED_LIMIT_BEFORE = re.compile(
-    r"\b(?:extendable|extended|extensible|renewable|prolonged|prolongable|increased|raised|lengthened|rising)\s+"
+    r"\b(?:extend|extendable|extended|extensible|renewable|prolonged|prolongable|increased|raised|lengthened|rising)\s+"
     r"(?:up\s+)?to\s+(?:a\s+(?:total|maximum)\s+of\s+)?$"
     r"|\bmaximum\b[^.;]*\bfrom\s+\S+\s+(?:days|weeks|months|years)\s+to\s*$", re.I)
 _AVERAGE_STAY_BEFORE = re.compile(
@@ -344,6 +360,17 @@ def _sentences(text: str) -> Iterator[tuple[int, int, int]]:
         pos = m.end()
     if pos < len(text):
         yield pos, len(text), paragraph
+
+
+_PART_OF_PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|previous|final|initial)\s+$", re.I)
+_PART_OF_PERIOD_AFTER = re.compile(r"\s*(?:months|weeks|quarters|days)\s+of\b", re.I)
+
+
+def _names_part_of_period(text: str, n: NumberMention) -> bool:
+    """The number counts the part of a period a figure covers ("in the first nine months
+    of 2024"): part of that figure's date, not a figure whose clause starts there."""
+    return bool(_PART_OF_PERIOD_AFTER.match(text, n.end)
+                and _PART_OF_PERIOD_BEFORE.search(text, max(0, n.start - 12), n.start))
 
 
 def _clause_after(sentence: str, start: int, limit: int) -> str:
@@ -489,7 +516,8 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
             and _PARALLEL_AFTER.match(after) and not n.is_percent and not _DURATION_AFTER.match(after) \
             and indicators()[previous.indicator].unit not in ("percent", "days"):
         return previous.indicator, "parallel", 0.5  # "23,096 ... in 2014 and about 27,000 in 2017-2018"
-    if previous is not None and _ends_search(_COMPARISON_BEFORE, before, _COMPARISON_ENDINGS) and _COMPARED_AFTER.match(after) \
+    if previous is not None and previous.start >= s_start \
+            and _ends_search(_COMPARISON_BEFORE, before, _COMPARISON_ENDINGS) and _COMPARED_AFTER.match(after) \
             and n.is_percent == (indicators()[previous.indicator].unit == "percent") \
             and (previous.indicator == "detention_length_avg_days") == bool(re.match(r"\s*days\b", after, re.I)):
         return previous.indicator, "comparison", 0.55
@@ -571,6 +599,15 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
             return "immigration_detainees", "verb:placed_in", 0.6
         if n.value >= 100 and _ARRESTED_BEFORE.search(before) and (_MIGRATION_CONTEXT.search(sentence) or noun.group("noun") != "persons"):
             return "apprehensions", "verb_before:arrested", 0.6
+    if noun and n.value >= 20:
+        action = _ACTION_OF_BEFORE.search(before)
+        if action:
+            slug = _ACTION_SLUGS[action.group("action").split()[0].lower().rstrip("s")]
+            if slug != "apprehensions" or _MIGRATION_CONTEXT.search(sentence) \
+                    or noun.group("noun") not in ("persons", "people"):
+                return slug, f"noun_before:{slug}", 0.6
+    if n.value >= 20 and _VOLUNTARY_DEPARTURE_AFTER.match(after):
+        return "returns", "verb:voluntary_departure", 0.6
     elliptical = re.match(r"^\s*(?:were|had|have|was)\b", after, re.I)
     if noun and re.search(r"\b(?:deported|expelled|removed|returned)\s*$", before, re.I) \
             and re.match(r"^\s*\S+\s+(?:to\s+their|back\s+to|to\s+(?:the\s+)?countr)", after, re.I):
@@ -696,11 +733,15 @@ def _choose_date(n: NumberMention, s_start: int, dates: list[DateMention], previ
     in_window = [d for d in dates if b <= d.start and d.end <= b + window]
     if in_window:
         return in_window[0].value
-    if default_year and (_REPORT_YEAR.search(after) or _PART_OF_YEAR.match(sentence, b + len(after))):
+    if default_year and (_REPORT_YEAR.search(after) or _PART_OF_YEAR.match(sentence, b + len(after))
+                         or _PART_OF_THE_YEAR.search(after)):
         return str(default_year)
     before = [d for d in dates if d.end <= a]
     if before:
-        return before[-1].value
+        # "16,430 were deported in 2023, up from 12,945 in 2022, while a further 12,200 left":
+        # the year of a figure compared with is not the year the sentence is about.
+        main = [d for d in before if not _COMPARED_DATE_BEFORE.search(sentence, max(0, d.start - 40), d.start)]
+        return (main or before)[-1].value
     following = [d for d in dates if d.start >= n.end - s_start]
     if following:
         return following[0].value
@@ -860,7 +901,8 @@ def find_statistics(document: Document) -> Iterable[Fact]:
             if _rejected(n, sentence, s_start, dates):
                 continue
             a, b = n.start - s_start, n.end - s_start
-            following = next((m for m in numbers[i + 1:] if not m.is_year_like), None)
+            following = next((m for m in numbers[i + 1:]
+                              if not m.is_year_like and not _names_part_of_period(text, m)), None)
             next_start = following.start - s_start if following else len(sentence)
             previous_end = numbers[i - 1].end - s_start if i > 0 else 0
             after = _clause_after(sentence, b, next_start)

@@ -24,8 +24,11 @@ from habeas.vocab import indicators, status_indicators, treaties
 TESTS = Path(__file__).resolve().parents[1]
 CORPORA = sorted(p for p in TESTS.glob("gold_corpus*") if (p / "gold").is_dir())
 # Overall floors: (precision, F1). Measured levels were higher; these catch regressions.
+# (precision, F1) that each corpus must keep; a few points under the level reached, so that a
+# regression fails and ordinary rule changes do not.
 FLOORS = {"gold_corpus": (0.95, 0.90), "gold_corpus_blind": (0.95, 0.88),
-          "gold_corpus_final": (0.95, 0.90), "gold_corpus_final_2": (0.85, 0.70)}
+          "gold_corpus_final": (0.95, 0.90), "gold_corpus_final_2": (0.95, 0.88),
+          "gold_corpus_final_3": (0.95, 0.90), "gold_corpus_final_4": (0.83, 0.70)}
 _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 

@@ -156,3 +156,27 @@ def test_organisation_centres_and_refugee_camps_are_not_places_of_detention():
     names = [f.fields["name"] for f in extract_facilities(doc(text))]
     assert not any("Law Centre" in n for n in names)
     assert not any("camp" in n for n in names)
+
+
+def test_constructions_of_reports_without_a_proper_facility_name() -> None:
+    text = ("Foreigners are held in temporary detention centres for foreign nationals (TsVTs). Monitors found that "
+            "the TsVTs in Novoborsk held 300 people. Others were held in a holding centre set up in the Eastfield "
+            "sub-jail in Marn district. The Westmark Transit Centres for Foreigners in Dolno, and in Gorsk, hold 40 each.")
+    found = _facilities(text)
+    assert any("Novoborsk" in n or "Novoborsk" in p for n, p in found.items())
+    assert any("Eastfield" in n for n in found)
+    assert any("Dolno" in n or p == "Dolno" for n, p in found.items())
+
+
+def test_detention_places_heading_list() -> None:
+    text = "Detention places\n\n- Cuartel Norte (PDI), Centro, Capital City\n- Police border post at Riverton (Northern Region)\n"
+    found = _facilities(text)
+    assert found.get("Cuartel Norte (PDI)") == "Norte"
+    assert found.get("Police border post at Riverton") == "Riverton"
+
+
+def test_two_named_facilities_in_one_region() -> None:
+    text = ('Migrants were held at the Redrock detention facility in the Negev. The Sandy "open residence center" '
+            "in the Negev held asylum seekers until it closed.")
+    names = set(_facilities(text))
+    assert any("Redrock" in n for n in names) and any("Sandy" in n for n in names)

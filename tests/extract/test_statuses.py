@@ -40,7 +40,10 @@ def test_criminal_entry_from_prose_is_dated_by_the_report() -> None:
 
 def test_sentence_year_dates_children_detention() -> None:
     text = "Despite the policy, children were held in the Northgate removal centre throughout 2016."
-    assert statuses(text, 2018) == {("detains_children", "yes", "2016")}
+    found = statuses(text, 2018)
+    assert ("detains_children", "yes", "2016") in found
+    # being held in a removal centre is also migration detention
+    assert found <= {("detains_children", "yes", "2016"), ("detains_migrants", "yes", "2016")}
 
 
 def test_labels_in_running_prose_are_not_rows() -> None:
@@ -144,3 +147,85 @@ def test_detention_law_needs_a_migration_context() -> None:
         "Critics condemned the security act, which allows detention for up to a year, against protesters."))
     assert ("has_detention_laws", "yes") in _pairs(
         "The Aliens Act allows the detention of foreigners awaiting removal for up to six months.")
+
+
+def test_garbled_profile_rows_side_by_side() -> None:
+    text = ("Migration-related detention\tYes\t2019\tCriminalises irregular\tNo\t2019\t\n"
+            "law?\t\t\tentry or stay?\t\t\t\n")
+    assert statuses(text) == {("has_detention_laws", "yes", "2019"), ("criminalises_irregular_entry", "no", "2019")}
+
+
+def test_bare_row_label_in_prose_is_not_a_row() -> None:
+    text = "Migration-related detention. No figures were published for 2019."
+    assert not any(s[0] == "has_detention_laws" for s in statuses(text))
+
+
+def test_quick_fact_question_wins_over_its_wording() -> None:
+    text = "Quick facts\n\n- Irregular entry a criminal offence? No\n- Legal tradition: Civil law\n"
+    found = statuses(text, 2022)
+    assert ("criminalises_irregular_entry", "no", None) in found
+    assert not any(s[:2] == ("criminalises_irregular_entry", "yes") for s in found)
+
+
+def test_denial_after_a_semicolon_wins() -> None:
+    text = "Unauthorised entry is an offence under the Aliens Act, punishable by a fine; it is not a criminal offence."
+    assert statuses(text, 2020) == {("criminalises_irregular_entry", "no", "2020")}
+    text2 = "Irregular entry is an administrative infraction punishable by expulsion, but not by imprisonment."
+    assert statuses(text2, 2020) == {("criminalises_irregular_entry", "no", "2020")}
+
+
+def test_facility_table_rows_with_an_observation_date() -> None:
+    text = ("DETENTION FACILITIES\n\tName\tType\tObservation Date\t\n"
+            "\tNorthgate Holding Centre\tAdministrative\t2019\t\n\tEastport Centre\tAdministrative\t2019\t\n")
+    assert statuses(text) == {("facility_types", "administrative", "2019")}
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Persons awaiting deportation are held at the closed centre in Westmark.", "2021"),
+    ("Foreign nationals facing expulsion may be detained at the airport for up to 48 hours.", "2021"),
+    ("In its report of 30 June 2020, the ministry said that 2,100 people were being held pending removal.", "2020"),
+    ("Before deportation, they are kept at the Eastport Removal Centre in the capital.", "2021"),
+    ("The courts order placement in a special detention centre for foreign citizens.", "2021"),
+    ("The country has two facilities where third-country nationals may be deprived of their liberty.", "2021"),
+    ("Undocumented migrants are routinely arrested at checkpoints and detained in police cells.", "2021"),
+    ("Police held people who had entered the country illegally at a stadium.", "2021"),
+])
+def test_detains_migrants_constructions(text: str, date: str) -> None:
+    assert ("detains_migrants", "yes", date) in statuses(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Please indicate whether persons awaiting deportation are held in prisons.",
+    "The State should ensure that people awaiting removal are not detained.",
+])
+def test_detains_migrants_not_read_from_questions_or_denials(text: str) -> None:
+    assert not any(s[0] == "detains_migrants" for s in statuses(text))
+
+
+def test_children_counted_among_detainees() -> None:
+    text = "The ministry reported that 2,300 migrants were held in the Northgate centre in 2020, including 45 children."
+    assert ("detains_children", "yes", "2020") in statuses(text, 2021)
+    table = ("| Indicator | 2019 | 2020 |\n|---|---|---|\n| Foreigners placed in detention | 400 | 380 |\n"
+             "| of whom children | 12 | 0 |\n")
+    assert ("detains_children", "yes", "2019") in statuses(table, 2021)
+    row = "Children detained with their parents\t37\t2020\n"
+    assert ("detains_children", "yes", "2020") in statuses(row, 2021)
+
+
+def test_children_counted_without_detention_or_in_the_past_are_not_read() -> None:
+    assert not statuses("We interviewed 40 migrants, including 6 children, in three towns.")
+    text = "Until the camp closed in 2019, asylum seekers, including children, were confined there."
+    assert not any(s[0] == "detains_children" for s in statuses(text))
+
+
+def test_nhri_not_accredited_and_receives_complaints() -> None:
+    text = "The Diwan for Human Rights, established under Law No. 12 of 2016, has not yet been accredited by GANHRI."
+    assert statuses(text, 2023) == {("nhri_independent", "no", "2023")}
+    text2 = "The National Institute of Human Rights holds \"A\" status and receives complaints from detainees."
+    assert ("nhri_receives_complaints", "yes", None) in statuses(text2, 2023)
+    assert not statuses("The university is not accredited by the ministry.")
+
+
+def test_detention_of_asylum_applicants_regulated_by_law() -> None:
+    text = "Detention of applicants is regulated by Article 12 of the Law on International Protection."
+    assert ("has_detention_laws", "yes", "2021") in statuses(text)

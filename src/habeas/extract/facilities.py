@@ -21,12 +21,12 @@ from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
 
 NAME = "facilities"
-VERSION = 2
+VERSION = 3
 
 _NAME_TOKEN = r"(?:[A-Z][\w’'-]*|al-[A-Z][\w’'-]*|el-[A-Z][\w’'-]*|d['’][A-Z][\w’'-]*|\([A-Z]{2,8}\))"
 _DESCRIPTOR = (r"(?:[Ii]mmigration|[Mm]igration|[Mm]igrant|[Dd]etention|[Rr]emoval|[Pp]re-[Rr]emoval|[Hh]olding|[Ss]hort-[Tt]erm"
                r"|[Tt]emporary|[Tt]ransit|[Rr]eception|[Dd]eportation|[Pp]rocessing|[Cc]losed|[Rr]eturn|[Rr]epatriation"
-               r"|[Mm]en[’']s|[Ww]omen[’']s|[Ii]nitial|[Ff]irst|[Aa]ccommodation|[Gg]uarded|[Oo]rientation)")
+               r"|[Mm]en[’']s|[Ww]omen[’']s|[Ii]nitial|[Ff]irst|[Aa]ccommodation|[Gg]uarded|[Oo]rientation|[Oo]pen|[Rr]esidence)")
 # "House" ("Immigration Detention House") is a head only after a descriptor; see _NAMED's use.
 _HEAD = (r"(?:[Cc]entre|[Cc]enter|[Ff]acility|IRC|[Dd]epot|[Ss]tation|[Cc]amp|Accommodation|[Pp]rison|[Jj]ail|(?<=[Dd]etention\s)[Hh]ouse"
          r"|(?:[Pp]olice\s+[Ss]tation\s+)?(?:[Hh]olding|[Dd]etention)\s+[Cc]ells)")
@@ -41,7 +41,7 @@ _PAIR = re.compile(
 _PLACED = re.compile(
     r"(?i:\b(?P<name>(?:(?:immigration|migrant|migration|pre-removal|removal|deportation|administrative)\s+)?"
     r"(?:detention|holding|removal|deportation)\s+(?:centre|center|facility|camp)"
-    r"|(?:Special\s+)?(?:Institution|Centre|Center|Facility|Shelter|Home)\s+for\s+(?:the\s+)?(?:Temporary\s+)?(?:Detention\s+of\s+)?"
+    r"|(?:Special\s+)?(?:Institution|Centres?|Centers?|Facility|Shelter|Homes?)\s+for\s+(?:the\s+)?(?:Temporary\s+)?(?:Detention\s+of\s+)?"
     r"(?:Foreigners|Foreign\s+Nationals|Aliens|Migrants|Illegal\s+Migrants|Irregular\s+Migrants))"
     r"\s+(?:in|at|near|outside)\s+(?:the\s+)?)(?P<place>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
     r"(?P<kind>\s+(?:village|city|town|region|province|district|oblast|county|governorate))?"
@@ -97,7 +97,7 @@ _PROPER = r"[A-Z][\w’'-]+(?:[ -](?:[A-Z][\w’'-]+|d['’][A-Z][\w’'-]+)){0,
 # "Centri di Permanenza per il Rimpatrio (CPR)": an acronym the document defines for a kind of facility.
 _FACILITY_ACRONYM = re.compile(
     r"\b(?:[Cc]ent(?:re|er|ri|ro|ros|res|ers)|[Ff]acilit(?:y|ies)|[Dd]etention|[Cc]amps?|[Hh]ouses?|[Zz]ones?)\b"
-    r"[^()\n.;]{0,60}\((?P<acr>[A-Z]{2,6})\)")
+    r"[^()\n.;]{0,60}\((?P<acr>[A-Z]{2,6}|[A-Z][a-z]?[A-Z][a-z]?(?:[A-Z][a-z]?){1,4})\)")
 # "<N> guarded centres, in A, B, C and D": one facility per listed town.
 _CENTRES_IN = re.compile(
     r"\b(?P<desc>(?:guarded|closed|detention|pre-removal|removal|deportation|holding|immigration\s+detention)\s+)"
@@ -114,8 +114,9 @@ _HELD_IN = re.compile(
 _UNNAMED_PLACED = re.compile(
     r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?P<name>(?:(?:temporary|new|makeshift|improvised|second|third|further)\s+)?"
     r"(?:(?:pre-removal|detention|holding|removal)\s+)?(?:facility|centre|center|camp|site)"
-    r"(?:\s+(?:was\s+)?(?:opened|set\s+up|established|built))?)\s+(?:in|at|near)\s+(?P<place>" + _PROPER + r")"
-    r"(?P<tail>(?:\s+(?:military|training|army|police|border)){0,3}\s+(?:ground|base|area|zone|post))?")
+    r"(?:\s+(?:was\s+)?(?:opened|set\s+up|established|built))?)\s+(?:in|at|near)\s+(?P<the>the\s+)?(?P<place>" + _PROPER + r")"
+    r"(?P<tail>(?:\s+(?:military|training|army|police|border)){0,3}\s+(?:ground|base|area|zone|post)"
+    r"|\s+(?:sub-jail|jail|prison|police\s+station|barracks|stadium|school))?")
 _DETENTION_CUE = re.compile(r"\b(?:held|detained|detain|detention|holding|deport\w*|removal|confined|guarded|closed)\b",
                             re.IGNORECASE)
 # "the special reception centre of the Tashkent city Department of Internal Affairs"
@@ -135,7 +136,7 @@ _PAIR_ANCHOR = re.compile(word_start(["centres", "centers", "facilities", "camps
 _PLACED_ANCHOR = re.compile(
     r"(?:centre|center|facility|camp|foreigners|nationals|aliens|migrants)\s+(?:in|at|near|outside)\s")
 _LEADER_ANCHOR = re.compile(r"(?:administrative|ad[\s-]hoc|criminal|unknown)[ \t]*$", re.MULTILINE)
-_ACRONYM_ANCHOR = re.compile(r"\([A-Z]{2,6}\)")
+_ACRONYM_ANCHOR = re.compile(r"\((?:[A-Z]{2,6}|[A-Z][a-z]?[A-Z][a-z]?(?:[A-Z][a-z]?){1,4})\)")
 _UNNAMED_ANCHOR = re.compile(r"(?:facility|centre|center|camp|site)\s")
 _CENTRE_OF_ANCHOR = re.compile(r"(?:centre|center|facility|unit)\s+of\s+the\s")
 _CENTRES_IN_ANCHOR = re.compile(r"(?:centres|centers|facilities|camps)\s*,?\s+(?:located\s+|situated\s+)?in\s")
@@ -254,6 +255,8 @@ def _more_prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
     for m in _anchored(_UNNAMED_PLACED, text, _UNNAMED_ANCHOR, 70, 200):
         place = m.group("place")
         s_start, s_end = _sentence(text, m.start())
+        if m.group("the") and not m.group("tail"):
+            continue  # "at the Ministry": "the" is kept only before a kind of building ("the Hiranagar sub-jail")
         if place.casefold() in _countries() or place.split()[0].casefold() in _MONTHS \
                 or not _DETENTION_CUE.search(text, max(s_start, m.start() - 200), min(s_end, m.end() + 100)):
             continue
@@ -370,12 +373,13 @@ def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
 # A heading such as "Detention facilities" or "Places of detention", then one facility per bulleted line.
 _LIST_HEADING = re.compile(
     r"^[ \t]*(?:(?:immigration|migration|administrative|migrant)\s+)?(?:detention\s+(?:facilities|centres|centers|sites)"
-    r"|places\s+of\s+(?:immigration\s+)?detention)[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+    r"|places\s+of\s+(?:immigration\s+)?detention|detention\s+places)[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _BULLET_ITEM = re.compile(
     r"[ \t]*(?:[-•■▪*●–]|\d{1,2}[.)])[ \t]+(?P<name>[A-Z][^\n,;:.]{2,90}?)(?:[ \t]*\((?P<paren>[^()\n]{1,40})\))?"
     r"[ \t]*(?:,[^\n]{0,60})?[ \t]*$")
 _PARTICLE = re.compile(r"\s(?:de|du|des|d['’]|of|in|at|la|le|van|di)\s*", re.IGNORECASE)
-_LIST_HEADING_KEYS = ("detention facilities", "detention centres", "detention centers", "detention sites", "places of ")
+_LIST_HEADING_KEYS = ("detention facilities", "detention centres", "detention centers", "detention sites", "places of ",
+                      "detention places")
 # "Name<TAB>Type<TAB>Observation date" in a profile's facilities table: the place is inside the name.
 _NAME_TYPE_HEADER = re.compile(r"^\s*Name\t+Type\b", re.IGNORECASE)
 _REGIME = re.compile(r"^(?:administrative|criminal|ad[\s-]hoc|unknown|mixed)$", re.IGNORECASE)
@@ -421,7 +425,6 @@ def _heading_list_facts(document: Document, extractor: str) -> Iterator[Fact]:
             m = _BULLET_ITEM.fullmatch(text, pos, end)
             if m is None:
                 break
-            name = m.group("name").strip()
             paren = m.group("paren")
             if paren and re.search(r"[A-Z]{2,}|\d", paren):
                 name_end = m.end("paren") + 1  # "(ZAPI 3)" belongs to the name; "(Seine-et-Marne)" is the region
@@ -523,8 +526,11 @@ def extract_facilities(document: Document) -> Iterable[Fact]:
             spans.append((start, end))  # a repeated mention: its words are not another facility
             continue
         place = fact.fields["place"].casefold()
-        if any(key in s or s in key or place in s for s in seen):
-            continue  # "Aluche" after "Aluche in Madrid" was listed; a second name for one place
+        if any(key in s or s in key or (place in s and place in key) for s in seen):
+            # "Aluche" after "Aluche in Madrid" was listed; a second name for one place ("the centre in
+            # Krugersdorp"); but two named places in one region ("X facility in the Negev", "the Y centre
+            # in the Negev") are two facilities
+            continue
         seen.add(key)
         seen.add(place)
         spans.append((start, end))

@@ -25,7 +25,7 @@ from habeas.extract.spans import make_fact
 from habeas.vocab import status_indicators
 
 NAME = "statuses"
-VERSION = 1
+VERSION = 2
 
 _YES_NO = re.compile(r"(?:(?<=[\t ])|^)(Yes|No|YES|NO)(?=[\t .,;]|$)")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -111,6 +111,9 @@ def _value_in(slug: str, line: str, start: int) -> tuple[str, int, int] | None:
     return m.group(1).casefold(), m.start(), m.end()
 
 
+_BARE_VALUE_END = re.compile(r"[ \t]*(?:$|\t|(?:19|20)\d\d\b)")
+
+
 def _date_after(line: str, start: int) -> re.Match[str] | None:
     m = _YEAR.search(line, start)
     if m and m.start() - start <= _MAX_DATE_DISTANCE and "\n" not in line[start:m.start()]:
@@ -119,7 +122,7 @@ def _date_after(line: str, start: int) -> re.Match[str] | None:
 
 
 def _row_fact(document: Document, slug: str, line: str, line_start: int, label_start: int,
-              value_from: int, rule: str) -> Fact | None:
+              value_from: int, rule: str, bare_label: bool = False) -> Fact | None:
     found = _value_in(slug, line, value_from)
     if found is None:
         return None
@@ -127,6 +130,11 @@ def _row_fact(document: Document, slug: str, line: str, line_start: int, label_s
     gap = line[value_from:v_start]
     if "\t" not in gap and gap.strip(" ?:-–.|·•,;/[]"):
         return None  # a value must sit in its own cell, not somewhere later in a sentence
+    if bare_label and slug not in _CATEGORY_VALUES and (
+            gap.strip(" \t:") or not _BARE_VALUE_END.match(line, v_end)):
+        # a label without its question mark ("Migration-related detention", a row cut by a
+        # garbled layout) is also a phrase of prose: its Yes/No must be a cell of its own
+        return None
     date = _date_after(line, v_end)
     end = date.end() if date else v_end
     fields = {"indicator": slug, "value": value, "date": date.group(1) if date else None}
@@ -179,18 +187,21 @@ def _table_facts(document: Document) -> Iterator[Fact]:
                 continue
         if i <= upr_until and _UPR_ROW.search(line):
             continue
+        used: list[tuple[int, int]] = []  # a garbled profile prints two rows side by side on one line
         for slug, pattern in labels:
             m = pattern.search(line)
-            if not m:
+            if not m or any(a < m.end() and m.start() < b for a, b in used):
                 continue
-            fact = _row_fact(document, slug, line, starts[i], m.start(), m.end(), "table.row")
+            fact = _row_fact(document, slug, line, starts[i], m.start(), m.end(), "table.row",
+                             bare_label=not m.group(0).rstrip().endswith("?"))
             if fact is None:
                 continue
             yield fact
+            used.append((m.start(), fact.span.end_char - starts[i]))
             if slug in _CONTINUED:
                 yield from _same_line(document, slug, line, starts[i], fact)
                 yield from _continuation(document, slug, lines, starts, i + 1)
-            break
+                break
 
 
 def _same_line(document: Document, slug: str, line: str, line_start: int, first: Fact) -> Iterator[Fact]:
@@ -276,8 +287,12 @@ _DETENTION_LAW = re.compile(
     re.IGNORECASE,
 )
 _NOT_CRIMINAL = re.compile(
-    r"\b(?:decriminali[sz]\w*|(?:is|are)\s+(?:not|no\s+longer)\s+(?:a\s+)?(?:criminal\s+offen[cs]es?|crimes?|criminali[sz]ed"
-    r"|punishable))", re.IGNORECASE)
+    r"\b(?:decriminali[sz]\w*|(?:is|are|was|were)\s+(?:not|no\s+longer)\s+(?:a\s+)?(?:criminal\s+offen[cs]es?|crimes?|criminali[sz]ed"
+    r"|punishable)"
+    # "an administrative infraction, punishable by expulsion ... but not by imprisonment"
+    r"|(?:an?\s+)?administrative\s+(?:offen[cs]es?|infractions?|violations?|misdemeanou?rs?|contraventions?)"
+    r"|not\s+(?:(?:by|with)\s+)?(?:imprisonment|prison|criminal\s+(?:penalt|sanction|prosecution)\w*)"
+    r"|no\s+(?:longer\s+)?criminal\s+(?:offen[cs]e|penalt\w+|sanctions?|liability))", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])\.\s|[;\n]")
 _MAX_CUE_DISTANCE = 200
 
@@ -316,6 +331,57 @@ _DETAINS_MIGRANTS = re.compile(
     r"|\b(?:immigration\s+|administrative\s+|migrant\s+)?detention\s+(?:\w+\s+)?(?:remains|is|has\s+become)\s+"
     r"(?:\w+\s+)?(?:routine|systematic|widespread|commonplace|the\s+norm|automatic|mandatory)\b)",
     re.IGNORECASE)
+_AWAITING = r"(?:awaiting|pending|facing|subject\s+to|due\s+for)\s+(?:their\s+|an?\s+|the\s+)?(?:(?:forced|administrative)\s+)?(?:removal|expulsion|deportation|return|removal\s+orders?|expulsion\s+orders?|deportation\s+orders?)"
+_HELD = r"(?:held|detained|kept|confined|deprived\s+of\s+(?:their\s+|his\s+|her\s+)?liberty|placed\s+in\s+detention)"
+_BE = r"(?:are|is|were|was|have\s+been|has\s+been|had\s+been|may\s+be|can\s+be|could\s+be|remain|were\s+being|are\s+being)"
+_MIGRANT_PLACE = (r"(?:deportation|removal|pre-?removal|expulsion|immigration\s+detention|migrant\s+detention|holding)\s+"
+                  r"(?:centres?|centers?|facilit(?:y|ies)|camps?|units?)")
+# More ways of saying it, each tied to migration by its own words. Each is searched only around
+# literal cue words its matches contain (see _cued): (pattern, cues, reach back, reach forward).
+_IGNORE = re.IGNORECASE
+_DETAINS_MIGRANTS_MORE = (
+    # "People awaiting expulsion are also held at the detention centre", "Foreigners awaiting removal may be held at ..."
+    (re.compile(r"(?=[afinpt])\b(?:people|persons|foreigners|migrants|non-?citizens|individuals|those|foreign\s+nationals"
+                r"|third-country\s+nationals|aliens|non-?nationals)\s+" + _AWAITING + r"\b[^.;\n]{0,40}?\b" + _BE
+                + r"\s+(?:\w+\s+)?" + _HELD + r"(?!\s+(?:hostage|captive|responsible|liable))", _IGNORE),
+     ("awaiting", "pending", "facing", "subject to", "due for"), 40, 160),
+    # "38,900 people were being held pending deportation"; "permits detention pending removal"
+    (re.compile(r"(?=[achimprw])(?:\b" + _BE + r"\s+(?:\w+\s+)?(?:held|detained|kept|confined)\s+pending\s+(?:their\s+)?"
+                r"(?:deportation|removal|expulsion|return)\b"
+                r"|\b(?:permits?|allows?|authori[sz]es?|provides?\s+for|orders?)\s+(?:(?:administrative|immigration)\s+)?"
+                r"detention\s+pending\s+(?:their\s+)?(?:deportation|removal|expulsion|return)\b)", _IGNORE),
+     ("pending",), 70, 40),
+    # "they are held at the Talha Deportation Centre"
+    (re.compile(r"(?=[achimrw])\b" + _BE + r"\s+(?:\w+\s+)?(?:held|detained|kept|confined)\s+(?:in|at)\s+"
+                r"(?:the\s+|an?\s+|one\s+of\s+(?:the\s+)?)?(?:[\w'’-]+\s+){0,4}?" + _MIGRANT_PLACE + r"\b", _IGNORE),
+     ("deportation", "removal", "expulsion", "holding", "immigration detention", "migrant detention"), 110, 40),
+    # "courts order the placement of the person in a temporary detention centre for foreign nationals"
+    (re.compile(r"(?=[cdhkp])\b(?:placement|placed|held|detained|kept|confined)\s+(?:[\w-]+\s+){0,4}?in\s+(?:an?\s+|the\s+)?"
+                r"(?:[\w-]+\s+){0,3}?(?:detention|holding|deportation|removal)\s+(?:centres?|centers?|facilit(?:y|ies)|camps?|homes?)"
+                r"\s+for\s+(?:foreign\w*(?:\s+nationals)?|migrants|immigrants|aliens|illegal|irregular|non-?citizens|stateless"
+                r"|asylum|third-country)", _IGNORE),
+     ("s for ", "e for ", "y for ", "p for "), 150, 40),
+    # "facilities where third-country nationals ... may be deprived of their liberty"
+    (re.compile(r"(?=[cfp])\b(?:facilities|centres|centers|places|premises)\s+where\s+(?:" + _PEOPLE
+                + r"|third-country\s+nationals|applicants|persons|people)\b[^.;\n]{0,80}?\b" + _BE + r"\s+(?:\w+\s+)?" + _HELD,
+                _IGNORE),
+     ("where",), 20, 220),
+    # "Rohingya refugees are frequently arrested ... and held in holding centres"
+    (re.compile(r"(?=[afimnrsu])\b" + _PEOPLE + r"\b[^.;\n]{0,50}?\b(?:are|is|were)\s+(?:\w+\s+)?(?:arrested|apprehended"
+                r"|intercepted|caught)\b[^.;\n]{0,100}?\band\s+(?:then\s+|subsequently\s+|later\s+)?"
+                r"(?:held|detained|placed\s+in\s+detention)\b", _IGNORE),
+     ("arrested", "apprehended", "intercepted", "caught"), 90, 130),
+    # "Authorities held persons who entered the country irregularly"
+    (re.compile(r"(?=[dh])\b(?:held|detained|holds|detains)\s+(?:\w+\s+){0,2}?(?:persons|people|individuals|those|foreigners)"
+                r"\s+who\s+(?:had\s+)?(?:entered|crossed|stayed|overstayed|arrived)\b[^.;\n]{0,40}?\b"
+                r"(?:irregularly|illegally|unlawfully|without)", _IGNORE),
+     (" who ",), 50, 90),
+)
+# A weaker sign, used when nothing else says it: a row or phrase counting people "placed in detention".
+_PLACED_IN_DETENTION = re.compile(
+    r"\b(?:people|persons|foreigners|migrants|non-?citizens|foreign\s+nationals|third-country\s+nationals|asylum[\s-]seekers"
+    r"|applicants|aliens)\s+(?:\w+\s+)?placed\s+in\s+(?:immigration\s+|administrative\s+|pre-?removal\s+)?detention\b",
+    re.IGNORECASE)
 _NEGATED_CLAUSE = re.compile(r"\b(?:not|never|no\s+longer|prohibit\w*|ban(?:s|ned)?|end(?:s|ed)?|abolish\w*)\b", re.IGNORECASE)
 # A recommendation or a question about detention is not a statement that it happens.
 _HEDGED = re.compile(r"\b(?:ensure|ensuring|guarantee|clarify|indicate|explain|specify|describe|whether|where|how|why|if|when"
@@ -338,8 +404,11 @@ _CONSTITUTION_GUARANTEE = re.compile(
 _CLAUSE_YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])")
 # "Name<gap>Place<gap>administrative": the type cell that closes a row of a facilities table.
 _CELL_GAP = r"(?:\t| {2,}| ?\.{3,} ?)"  # a tab, a run of spaces, or dot leaders
-_FACILITY_TYPE_ROW = re.compile(r"^[^\t\n]*\S" + _CELL_GAP + r"[^\t\n]*\S" + _CELL_GAP
-                                + r"[ \t]*(administrative|ad[\s-]hoc|criminal)[ \t]*$",
+# ... or "<TAB>Name<TAB>Type<TAB>Year": no place cell, but then the observation date closes the row
+_FACILITY_TYPE_ROW = re.compile(r"^(?:[^\t\n]*\S" + _CELL_GAP + r"[^\t\n]*\S" + _CELL_GAP
+                                + r"[ \t]*(administrative|ad[\s-]hoc|criminal)(?:[ \t]*\t[ \t]*((?:19|20)\d\d))?"
+                                r"|[ \t]*[^\t\n]*[^\W\d][^\t\n]*\t+[ \t]*(administrative|ad[\s-]hoc|criminal)[ \t]*\t[ \t]*((?:19|20)\d\d))"
+                                r"[ \t]*$",
                                 re.MULTILINE | re.IGNORECASE)
 
 
@@ -349,6 +418,14 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
         start = m.end()
     end_match = _SENTENCE_END.search(text, pos, min(len(text), pos + 400))
     return start, (end_match.start() + 1 if end_match else min(len(text), pos + 400))
+
+
+_FULL_STOP = re.compile(r"(?<![\s.][A-Z])\.\s|\n")
+
+
+def _full_sentence_end(text: str, pos: int) -> int:
+    m = _FULL_STOP.search(text, pos, min(len(text), pos + 400))
+    return m.start() + 1 if m else min(len(text), pos + 400)
 
 
 _DATELINE = re.compile(r"^[#*\s]*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+((?:19|20)\d\d)\s*[–—-]", re.MULTILINE)
@@ -394,7 +471,9 @@ def _prose_facts(document: Document) -> Iterator[Fact]:
         date = _report_date(document, entry.start(), datelines)
         s_start, s_end = _sentence_bounds(text, entry.start())
         window = (max(s_start, entry.start() - _MAX_CUE_DISTANCE), min(s_end, entry.end() + _MAX_CUE_DISTANCE))
-        negated = _NOT_CRIMINAL.search(text, *window)
+        # "... punishable by a fine; it is not a criminal offence": the denial may follow a semicolon
+        negated = _NOT_CRIMINAL.search(text, window[0], min(_full_sentence_end(text, entry.end()),
+                                                            entry.end() + _MAX_CUE_DISTANCE))
         sanction = negated or _CRIMINAL_SANCTION.search(text, *window)
         if not sanction:
             continue
@@ -409,7 +488,8 @@ def _prose_facts(document: Document) -> Iterator[Fact]:
 # Words that tie a sentence to migration: a law "which allows detention" of protesters is no migration-detention law.
 _MIGRATION_CUE = re.compile(
     r"immigra|migra|foreign|alien|asylum|refugee|deport|remov|expul|expel|return|border|entry|residen|stateless"
-    r"|nationality|citizenship|visa|irregular|undocumented|trafficking|smuggl", re.IGNORECASE)
+    r"|nationality|citizenship|visa|irregular|undocumented|trafficking|smuggl|international\s+protection|temporary\s+protection"
+    r"|detention\s+of\s+applicants", re.IGNORECASE)
 
 
 def _simple_prose(document: Document, pattern: re.Pattern[str], indicator: str, value: str, rule: str,
@@ -476,16 +556,31 @@ def _detains_migrants(document: Document) -> Iterator[Fact]:
     """Holding people for migration reasons; dated by the first year after the cue in its sentence."""
     text = document.text
     datelines: list[tuple[int, str]] | None = None
-    for m in finditer_ci(_DETAINS_MIGRANTS, _lower(_DETAINS_MIGRANTS), text):
+    found = [(m, False) for m in finditer_ci(_DETAINS_MIGRANTS, _lower(_DETAINS_MIGRANTS), text)]
+    more = [m for pattern, cues, back, forward in _DETAINS_MIGRANTS_MORE
+            for m in _cued(pattern, text, cues, back=back, forward=forward)]
+    if more:
+        found = sorted([*found, *((m, True) for m in more)], key=lambda f: f[0].start())
+    found += [(m, True) for m in _cued(_PLACED_IN_DETENTION, text, ("placed",))]
+    for m, own_words in found:
         s_start, s_end = _sentence_bounds(text, m.start())
-        hedged = any(h.start() < m.start() or h.group(0).casefold() != "only"
-                     for h in _HEDGED.finditer(text, s_start, m.end()))  # "the country's only centre" is no hedge
+        # "the country's only centre" is no hedge, nor "facilities where ..." inside the match itself
+        hedged = any(h.start() < m.start() or (h.group(0).casefold() != "only" and not own_words)
+                     for h in _HEDGED.finditer(text, s_start, m.end()))
         if _NEGATED_CLAUSE.search(text, max(s_start, m.start() - 40), m.end()) or hedged or re.match(r"\s+only\b", text[m.end():m.end() + 6]):
             continue
         if datelines is None:
             datelines = _datelines(document)
         limit = str((document.year or 2100) + 1)
         after = [y.group(1) for y in _CLAUSE_YEAR.finditer(text, m.end(), s_end) if y.group(1) <= limit]
+        if own_words:
+            # "In its bulletin of 31 December 2023, it reported that ... were being held": the year said
+            # before; one said after only within the clause ("..., a former school refurbished in 2006" is not)
+            before = [y.group(1) for y in _CLAUSE_YEAR.finditer(text, s_start, m.start()) if y.group(1) <= limit
+                      and not _LAW_YEAR.search(text, max(0, y.start() - 20), y.start())]
+            comma = text.find(",", m.end(), s_end)
+            after = before[-1:] or [y for y, pos in ((y.group(1), y.start()) for y in _CLAUSE_YEAR.finditer(text, m.end(), s_end))
+                                    if y <= limit and (comma < 0 or pos < comma)]
         date = after[0] if after else _report_date(document, m.start(), datelines)
         start = s_start if m.start() - s_start <= 60 else m.start()
         yield _status_fact(document, start, m.end(), "detains_migrants", "yes", date, "prose.detains_migrants")
@@ -498,7 +593,45 @@ _RECEIVES_COMPLAINTS = re.compile(
     re.IGNORECASE)
 _NHRI_BODY = re.compile(r"\b(?:Ombuds\w*|NHRI|National\s+Human\s+Rights|Human\s+Rights\s+(?:Commission|Council|Commissioner|Defender)"
                         r"|Commissioner\s+for\s+(?:Human|Civil)\s+Rights|Public\s+Defender|People[’']s\s+(?:Advocate|Defender)"
-                        r"|national\s+human\s+rights\s+institution)", re.IGNORECASE)
+                        r"|national\s+human\s+rights\s+institution"
+                        # "the National Institute of Human Rights", "the Diwan for Human Rights"
+                        r"|(?:Institute|Institution|Commission|Council|Office|Diwan|Committee|Board|Protector)\s+(?:of|for)\s+"
+                        r"(?:the\s+Protection\s+of\s+)?Human\s+Rights)", re.IGNORECASE)
+# "The Human Rights Commission, a government body that is not accredited by GANHRI": not independent.
+_NOT_ACCREDITED = re.compile(
+    r"\b(?:(?:is|was|has|have)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:accredited|recogni[sz]ed\s+as\s+independent)"
+    r"|(?:lacks?|without|no)\s+(?:any\s+)?(?:GANHRI\s+)?accreditation|(?:remains?|is)\s+unaccredited)\b", re.IGNORECASE)
+_GANHRI = re.compile(r"GANHRI|Global\s+Alliance\s+of\s+National|Paris\s+Principles|\bICC\b", re.IGNORECASE)
+
+
+_STOP_BEFORE_CAPITAL = re.compile(r"(?<!\bNo)(?<!\bArt)(?<!\bnos)(?<![\s.][A-Z])\.\s+(?=[\"“‘']?[A-Z])|\n")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins, for a subject named before it; "Law No. 67"
+    or "Art. 5" end no sentence (``_sentence_bounds`` also stops at semicolons)."""
+    start = max(0, pos - 250)
+    for stop in _STOP_BEFORE_CAPITAL.finditer(text, start, pos):
+        start = stop.end()
+    return start
+
+
+def _not_accredited(document: Document) -> Iterator[Fact]:
+    text = document.text
+    low = lowered(text) or text.lower()
+    if "accredit" not in low:
+        return
+    for m in _cued(_NOT_ACCREDITED, text, ("accredit",), back=120, forward=60):
+        s_start, s_end = _sentence_bounds(text, m.start())
+        s_start = _clause_start(text, m.start())
+        body = None
+        for b in _NHRI_BODY.finditer(text, s_start, m.start()):
+            body = b
+        if body is None or not _GANHRI.search(text, s_start, s_end) or _HEDGED.search(text, s_start, m.start()):
+            continue
+        date = _report_date(document, m.start(), _datelines(document))
+        start = body.start() if m.start() - body.start() <= 150 else m.start()
+        yield _status_fact(document, start, m.end(), "nhri_independent", "no", date, "prose.not_accredited")
 _CANNOT = re.compile(r"\b(?:not|cannot|no\s+power|unable)\b[^.;\n]{0,20}$", re.IGNORECASE)
 
 
@@ -542,7 +675,9 @@ def _upr_prose(document: Document) -> Iterator[Fact]:
                            "yes", year.group(1), "prose.upr")
 
 
-_FACILITY_TYPE_END = re.compile(r"(?:administrative|ad[\s-]hoc|criminal)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+# the type cell may be followed by an observation-date cell ("PAZ Salzburg<TAB>Administrative<TAB>2021")
+_FACILITY_TYPE_END = re.compile(r"(?:administrative|ad[\s-]hoc|criminal)(?:[ \t]*\t[ \t]*(?:19|20)\d\d)?[ \t]*$",
+                                re.MULTILINE | re.IGNORECASE)
 _FACILITY_TYPE_END_LOWER = lower_pattern(_FACILITY_TYPE_END)  # opens on "a" or "c": the engine skips to those
 
 
@@ -585,8 +720,10 @@ def _regex_prose(document: Document) -> Iterator[Fact]:
             continue
         yield _status_fact(document, m.start(), m.end(), "constitutional_guarantees", "yes", None, "prose.constitution")
     for m in _facility_type_rows(text):
-        value = _CATEGORY_VALUES["facility_types"][m.group(1).casefold().replace("ad-hoc", "ad hoc")]
-        yield _status_fact(document, m.start(), m.end(), "facility_types", value, None, "table.facility_type")
+        kind, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        value = _CATEGORY_VALUES["facility_types"][re.sub(r"[\s-]+", " ", kind.casefold())]
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        yield _status_fact(document, start, m.end(), "facility_types", value, year, "table.facility_type")
 
 
 def _other_prose_facts(document: Document) -> Iterator[Fact]:
@@ -594,12 +731,92 @@ def _other_prose_facts(document: Document) -> Iterator[Fact]:
     yield from _detains_migrants(document)
     yield from _upr_prose(document)
     yield from _receives_complaints(document)
+    yield from _not_accredited(document)
     yield from _simple_prose(document, _CHILDREN_NOT_DETAINED, "detains_children", "no", "prose.children_not_detained",
                              cues=_CHILD_CUES)
     yield from _simple_prose(document, _CHILDREN_DETAINED, "detains_children", "yes", "prose.children_detained",
                              cues=_CHILD_CUES)
+    yield from _children_counted(document)
     yield from _simple_prose(document, _DETENTION_LAW, "has_detention_laws", "yes", "prose.detention_law",
                              require=_MIGRATION_CUE, cues=("detain", "deten"))
+
+
+# Children counted among people held: "..., including 88 children", "4,215 children passed through the
+# centres", or a table row "of whom children | 9 | 31 | 22" under a row of detainees.
+_CHILDREN_COUNTED = re.compile(
+    r"\b(?:including|among\s+them|of\s+whom)\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?(?:[\d,]+\s+(?:unaccompanied\s+)?"
+    r"(?:children|minors|boys|girls)|(?:women\s+and\s+|families\s+with\s+)?children|minors)\b"
+    r"|\b[\d,]+\s+(?:unaccompanied\s+)?(?:children|minors)\s+(?:had\s+|have\s+)?(?:passed\s+through|were\s+(?:held|detained|placed)"
+    r"|have\s+been\s+(?:held|detained))\b",
+    re.IGNORECASE)
+_HOLDING_CUE = re.compile(r"\b(?:held|detained|detention|detainees|placed\s+in|passed\s+through|deprived\s+of\s+(?:their\s+)?liberty"
+                          r"|custody|in\s+(?:\w+\s+)?(?:centres?|centers?|camps?|homes?))\b", re.IGNORECASE)
+_CHILD_ROW = re.compile(r"^[|\s]*(?:(?:of\s+whom|including|incl\.|thereof|among\s+them)[\s:,]*)?(?:unaccompanied\s+)?"
+                        r"(?:children|minors)[^\t|\n\d]{0,40}?(?:\t|\|)[\s|]*([\d,]+)", re.IGNORECASE | re.MULTILINE)
+_DETAINED_CHILD_ROW = re.compile(
+    r"^[|\s]*(?=[^\t|\n]*\b(?:children|minors)\b)(?=[^\t|\n]*\b(?:detain\w*|detention|held)\b)[^\t|\n\d]*"
+    r"(?:\(((?:19|20)\d\d)\))?[^\t|\n\d]*(?:\t|\|)[\s|]*([\d,]+)(?:[\s|]+((?:19|20)\d\d)\b)?", re.IGNORECASE | re.MULTILINE)
+_ROW_YEARS = re.compile(r"(?:^|[\t|])[ ]*((?:19|20)\d\d)[ ]*(?=[\t|]|$)", re.MULTILINE)
+
+
+_ENDED = re.compile(r"\b(?:until|formerly|previously|used\s+to)\b", re.IGNORECASE)  # "until the closure of the zones in 2020, ..."
+
+
+def _children_counted(document: Document) -> Iterator[Fact]:
+    text = document.text
+    low = lowered(text) or text.lower()
+    if "children" not in low and "minors" not in low:
+        return
+    datelines = _datelines(document)
+    limit = (document.year or 2100) + 1
+    for m in _cued(_CHILDREN_COUNTED, text, _CHILD_CUES, back=120, forward=60):
+        s_start, s_end = _sentence_bounds(text, m.start())
+        if not _HOLDING_CUE.search(text, s_start, s_end) or _HEDGED.search(text, s_start, m.start()) \
+                or _NEGATED_CLAUSE.search(text, s_start, m.end()) or _ENDED.search(text, s_start, m.start()):
+            continue
+        years = [y.group(1) for y in _CLAUSE_YEAR.finditer(text, s_start, s_end) if int(y.group(1)) <= limit
+                 and not _LAW_YEAR.search(text, max(0, y.start() - 20), y.start())]
+        date = years[0] if years else _report_date(document, m.start(), datelines)
+        start = s_start if m.start() - s_start <= 120 else m.start()
+        yield _status_fact(document, start, m.end(), "detains_children", "yes", date, "prose.children_counted")
+    # table rows: only lines that hold a child word and a cell separator are tried
+    rows = []
+    for word in ("children", "minors"):
+        at = low.find(word)
+        while at >= 0:
+            line_start = low.rfind("\n", 0, at) + 1
+            line_end = low.find("\n", at)
+            line_end = len(low) if line_end < 0 else line_end
+            if "\t" in low[line_start:line_end] or "|" in low[line_start:line_end]:
+                rows.append((line_start, line_end))
+            at = low.find(word, line_end)
+    rows = sorted(set(rows))
+    for line_start, line_end in rows:
+        r = _DETAINED_CHILD_ROW.match(text, line_start, line_end)
+        if r is None or int(r.group(2).replace(",", "") or 0) <= 0:
+            continue
+        yield _status_fact(document, r.start() + len(r.group(0)) - len(r.group(0).lstrip("| \t")), r.end(), "detains_children",
+                           "yes", r.group(1) or r.group(3), "table.children_detained")
+    for m in (r for r in (_CHILD_ROW.match(text, a, b) for a, b in rows) if r is not None):
+        cells = [c.strip().replace(",", "") for c in re.split(r"[\t|]", text[m.start(1):text.find("\n", m.start(1)) % (len(text) + 1)])]
+        values = [c for c in cells if c]
+        if not values or not all(v.isdigit() for v in values) or not any(int(v) for v in values):
+            continue
+        # the rows above: a count of detainees, under a header of years
+        above = text[max(0, m.start() - 600):m.start()].split("\n")
+        prev = [ln for ln in above[:-1] if ln.strip(" |-\t")]
+        if not prev or not _HOLDING_CUE.search(prev[-1]):
+            continue
+        date = None
+        for ln in reversed(prev):
+            header = _ROW_YEARS.findall(ln)
+            if len(header) >= 2 and len(header) == len(values):
+                nonzero = [y for y, v in zip(header, values, strict=True) if int(v)]
+                date = nonzero[-1] if nonzero else None
+                break
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip("| \t"))
+        yield _status_fact(document, start, text.find("\n", m.start(1)) if "\n" in text[m.start(1):] else len(text),
+                           "detains_children", "yes", date or _report_date(document, m.start(), datelines), "table.children_row")
 
 
 # Literal words every match of a pattern contains (see _cued).

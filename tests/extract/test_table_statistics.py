@@ -102,3 +102,15 @@ def test_label_value_lines_take_the_label_year_or_the_document_year() -> None:
 def test_space_aligned_year_table_with_new_asylum_seekers_row() -> None:
     text = "                         2022      2023\nNew asylum-seekers registered   1,105     2,340\n"
     assert set(_facts(text)) == {("asylum_applications", 1105, "2022"), ("asylum_applications", 2340, "2023")}
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Of whom applicants for international protection", "including asylum applicants", "thereof: asylum applications"],
+)
+def test_a_breakdown_row_other_than_children_is_not_a_statistic(label: str) -> None:
+    table = ("| | 2020 | 2021 |\n|---|---|---|\n| Persons placed in detention | 5,100 | 6,200 |\n"
+             f"| {label} | 1,020 | 1,340 |\n| Of whom children | 80 | 95 |\n")
+    facts = _facts(table)
+    assert not [f for f in facts if f[0] == "asylum_applications"]
+    assert ("detained_minors", 95, "2021") in facts

@@ -31,7 +31,7 @@ from habeas.extract.spans import make_fact
 from habeas.vocab import indicators
 
 NAME = "statistics.prose"
-VERSION = 2
+VERSION = 3
 
 # Sentence ends: terminal punctuation before a capital, or a line break that is not a
 # mere hard wrap (wrapped PDF text continues a sentence on the next line).
@@ -42,7 +42,7 @@ VERSION = 2
 # words fails it at once instead of failing each of the six alternatives.
 _SENTENCE_END = re.compile(
     r"(?=[\"”’) \t\n])(?:(?<=[.!?])|(?=[ \t]*\n))(?:"
-    r"(?<=[.!?])[\"”’)]?[ \t]+(?=[A-Z“\"(\d])"
+    r"(?<=[.!?])(?<!\bNo\.)(?<!\bno\.)(?<!\bNos\.)(?<!\bArt\.)(?<!\bart\.)[\"”’)]?[ \t]+(?=[A-Z“\"(\d])"
     r"|(?<=[.!?:;\"”’)])[ \t]*\n\s*"
     r"|[ \t]*\n(?:[ \t]*\n)+\s*"
     r"|(?<=\t)[ \t]*\n\s*|[ \t]*\n(?=[^\n]*\t)\s*"
@@ -120,7 +120,9 @@ _AFTER_RULES: list[tuple[str, re.Pattern[str], float]] = [
         rf"|^\s*(?:\w+\s+){{0,2}}?(?:{_PEOPLE}|{_MIGRANT})\s+(?:were\s+|are\s+|had\s+been\s+|have\s+been\s+)?(?:held\s+|placed\s+|detained\s+|kept\s+)?"
         r"in\s+(?:immigration\s+detention|(?:immigration\s+|migrant\s+)?detention\s+(?:centres|centers|facilities)|deportation\s+(?:centres|centers))"
         rf"|^\s*(?:\w+\s+){{0,2}}?(?:{_PEOPLE}|{_MIGRANT}|(?:[A-Z][a-z]+\s+)?refugees(?:\s+and\s+asylum[- ]seekers)?)\s+"
-        r"(?:known|reported|believed|estimated|said)\s+(?:\w+\s+){0,3}?to\s+be\s+(?:held\s+)?in\s+(?:immigration\s+)?detention\b",
+        r"(?:known|reported|believed|estimated|said)\s+(?:\w+\s+){0,3}?to\s+be\s+(?:held\s+)?in\s+(?:immigration\s+)?detention\b"
+        r"|^\s*(?:placements|admissions|entries)\s+(?:in|into|to)\s+(?:the\s+)?(?:closed|detention|pre-?removal|removal|deportation|holding)\s+"
+        r"(?:centres|centers|facilities|cent(?:re|er))\b|^\s*(?:detention\s+)?placements\s+in\s+(?:immigration\s+)?detention\b",
         re.I), 0.8),
     ("detention_facilities", re.compile(
         r"^\s*(?:immigration\s+|pre-?removal\s+|migrant\s+)?(?:removal|detention|deportation|holding)\s+(?:centres|centers|facilities|camps|houses)\b",
@@ -160,7 +162,8 @@ _VERB_RULES: list[tuple[str, re.Pattern[str], float]] = [
     ("migrant_arrivals", re.compile(r"\b(?:migrated|immigrated|arrived|entered)\s+(?:to|in|into)?\s*(?:the\s+)?(?:country|[A-Z])", re.I), 0.75),
     ("apprehensions", re.compile(r"\b(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:arrested|apprehended|intercepted)\b"
                                   r"|^\s*(?:arrested|apprehended|intercepted)\s+(?:in|during|between|at|on|by)\b", re.I), 0.75),
-    ("stateless_persons", re.compile(r"\b(?:registered|recogni[sz]ed)\b[^.]*?\bas\s+stateless\b", re.I), 0.8),
+    ("stateless_persons", re.compile(r"\b(?:registered|recogni[sz]ed)\b[^.]*?\bas\s+stateless\b"
+                                     r"|^\s*(?:were|are|was|remained|remain|lived|live|living)\s+(?:still\s+|effectively\s+)?stateless\b", re.I), 0.8),
 ]
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _STOCK_AFTER = re.compile(
@@ -170,13 +173,33 @@ _STOCK_BEFORE = re.compile(r"\b(?:host|hosts|hosted|hosting|home\s+to|there\s+(?
 _REGULARISED_BEFORE = re.compile(r"\b(?:legali[sz]ed|regulari[sz]ed)\s+(?:the\s+(?:status|stay|residence)\s+of\s+)?$", re.I)
 _ANAPHORA_BEFORE = re.compile(r"\b(?:a\s+)?(?:figure|estimate|number|total)\s+of\s*$|\bestimated\s*$", re.I)
 _ANAPHORA_AFTER = re.compile(r"^\s*(?:for\b|in\b|$)", re.I)
+# "the Red Cross reported 3,880 for the same year": a contrasting bare figure that takes the indicator it contradicts.
+_REPORTED_BEFORE = re.compile(r"\b(?:reported|counted|recorded|cited|gave|registered|published)\s*$", re.I)
+_SAME_YEAR_AFTER = re.compile(r"^\s*(?:for|in|during)\s+(?:the\s+same|that)\s+(?:year|period)\b", re.I)
+# A date inside a law's title ("the Law on External Migration of 17 July 2000", "Law No. 285-04 of 2004").
+_TITLE_DATE_BEFORE = re.compile(
+    r"\b(?:Law|Act|Code|Decree|Regulations?|Ordinance|Convention|Constitution|Resolution)\b(?:[^.;:]|(?<=No)\.){0,60}?\bof\s+(?:the\s+)?$")
+# The date a procedure or body began ("began operating in 2021"): not the time of a later figure.
+_ONSET_BEFORE = re.compile(
+    r"\b(?:began|begun|started|introduced|established|created|launched|set\s+up|entered\s+into\s+force)\b[^.;,]{0,50}?\b(?:in|on|since)\s+$", re.I)
+# "a hunger strike by around 40 detainees": the people in one incident, not a count of the country's detainees.
+_INCIDENT_BY_BEFORE = re.compile(
+    r"\b(?:strike|protest|riot|revolt|uprising|demonstration|sit-in|escape|breakout|fight|brawl)\s+(?:by|of|among|involving)\s*$", re.I)
+# "the overall maximum is eight months" in a paragraph about detention.
+_MAXIMUM_IS_BEFORE = re.compile(
+    r"\b(?:overall|absolute|total|upper|outer|legal|statutory)\s+(?:maximum|limit|ceiling)\s+(?:period\s+)?(?:is|was|remains|stands\s+at)\s*$"
+    r"|\bmaximum\s+(?:overall\s+)?(?:period|length|duration)\s+(?:is|was)\s*$", re.I)
+_AVERAGE_LENGTH_BEFORE = re.compile(
+    r"\baverage\s+(?:length|duration|period)\s+of\s+(?:stay|detention|custody)\b[^.;:]{0,40}?\b(?:was|is|stood\s+at|came\s+to|reached)\s*$", re.I)
 _SAME_YEAR = re.compile(r"\b(?:that|the)\s+same\s+(?:year|period)\b|\bthat\s+year\b", re.I)
 _DETENTION_LENGTH_CONTEXT = re.compile(r"\b(?:held|detained|detention|kept|hold|holding)\b", re.I)
 _NOT_DETENTION_LENGTH = re.compile(r"\b(?:imprison\w*|arrest|without\s+(?:charge|trial)|terror\w*|sentence\w*|prison|pre-?trial|probation|stay|register\w*|ban|visa|permit|contact)\b", re.I)
 _PERCENT_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("refugee_recognition_rate", re.compile(
         r"\b(?:recognition|approval|acceptance)\s+rate\b|\brecogni[sz]ed\b[^.]*?\bas\s+refugees\b"
-        r"|\b(?:recogni[sz]ed|granted)\s+refugee\s+status\s+(?:in|to)\b", re.I)),
+        r"|\b(?:recogni[sz]ed|granted)\s+refugee\s+status\s+(?:in|to)\b"
+        r"|\b(?:recogni[sz]ed|accepted|approved|upheld)\s+(?:(?:%|per\s?cent|percent)\s+)?of\s+(?:the\s+|all\s+)?(?:asylum\s+|refugee\s+)?"
+        r"(?:applicants|applications|claims|claimants|requests|asylum[- ]seekers)\b", re.I)),
     ("foreign_prisoners_pct", re.compile(r"\bforeign\b[^.]*\b(?:prisoners|inmates|prison\s+population)\b|\b(?:prisoners|inmates)\b[^.]*\bforeign", re.I)),
     ("international_migrants_pct", re.compile(r"\bmigrants?\b[^.]*\bof\s+the\s+(?:national\s+|total\s+)?population\b|\bpopulation\b[^.]*\b(?:migrants|foreign-born)\b", re.I)),
 ]
@@ -211,7 +234,8 @@ _REFUGEE_NOUN = re.compile(
     r"^\s*(?:[A-Z][a-z]+\s+)?refugees\b(?:\s+(?:and|or)\s+asylum[- ]seekers\b)?(?P<tail>.*)", re.S)
 _REFUGEE_STOCK_TAIL = re.compile(
     r"^(?:[^.]*?\b(?:registered|recogni[sz]ed|living|residing|present|hosted)\b|\s+(?:were\s+|are\s+)?in\s+the\s+country\b"
-    r"|\s+(?:were\s+|are\s+)?(?:registered|living|residing)\b)", re.I)
+    r"|\s+(?:were\s+|are\s+)?(?:registered|living|residing)\b"
+    r"|\s+(?:at|by)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+|that\s+)?year|year[- ]end|year[’']s\s+end)\b)", re.I)
 _REFUGEE_EVENT_TAIL = re.compile(
     r"^\s*(?:who\s+)?(?:were|had\s+been|have\s+been|are\s+being)\s+(?!registered|recogni[sz]ed)\w+ed\b", re.I)
 # "the ministry counted 690 refugees": an official tally of the refugee stock.
@@ -230,7 +254,8 @@ _ACTION_SLUGS = {"deportation": "deportations", "expulsion": "deportations", "re
                  "arrest": "apprehensions", "apprehension": "apprehensions", "interception": "apprehensions"}
 # "a further 12,200 left with state assistance under voluntary return programmes"
 _VOLUNTARY_DEPARTURE_AFTER = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?(?:left|departed|returned)\b[^.;]{0,60}?\b(?:voluntary|assisted)\s+(?:return|departure)", re.I)
+    r"^\s*(?:\w+\s+){0,2}?(?:left|departed|returned)\b[^.;]{0,60}?\b(?:voluntary|assisted)\s+(?:return|departure)"
+    r"|^\s*(?:\w+\s+)?(?:left|departed)\s+(?:the\s+country\s+|\w+\s+)?voluntarily\b", re.I)
 _VIOLATORS = r"(?:(?:residency|residence|labou?r|border|visa)\s+)?violators"
 # "29,400 persons were placed in <centres|an acronym the document defines> in 2021".
 _PLACED_IN = re.compile(
@@ -290,7 +315,8 @@ _DAYS_PER = {"day": 1, "week": 7, "month": 30, "year": 365}
 _LENGTH_VERB = re.compile(r"\b(?:held|detained|kept|confined|detention|hold|holding|placement|placed|custody|deprivation\s+of\s+liberty)\b", re.I)
 _COORDINATED_AFTER = re.compile(rf"^\s*(?:{_NATIONALITY}|{_PEOPLE}|(?:[A-Z][a-z]+\s+)?refugees)\s+and\s*"
                                 r"(?:about|some|around|approximately|nearly|over|more\s+than|an\s+estimated|at\s+least)?\s*$")
-_END_OF_YEAR = re.compile(r"\bat\s+the\s+end\s+of\s+(?:the|that)\s+year\b|\bby\s+(?:the\s+)?year[- ]end\b", re.I)
+_END_OF_YEAR = re.compile(r"\bat\s+the\s+end\s+of\s+(?:the|that)\s+year\b|\b(?:by|at)\s+(?:the\s+)?year[- ]end\b"
+                          r"|\b(?:by|at)\s+(?:the\s+)?year[’']s\s+end\b", re.I)
 _PERIOD_START = re.compile(r"\b(?:between|from)\s+(?:mid-?|early\s+|late\s+)?$", re.I)
 _PERIOD_JOIN = re.compile(r"\s*(?:and|to|until|through|-|–)\s*(?:mid-?|early\s+|late\s+|the\s+end\s+of\s+)?")
 _WINDOW_END = re.compile(r";|,\s+(?:and|but|while|whereas|although)\b|\.\s")
@@ -465,10 +491,24 @@ def _rejected(n: NumberMention, sentence: str, s_start: int, dates: list[DateMen
     return False
 
 
+# "recognised 71 per cent of the applicants": a rate, not a share of an earlier figure.
+_RECOGNISED_BEFORE = re.compile(r"\b(?:recogni[sz]ed|accepted|approved|upheld)\s*$", re.I)
+_RATE_OF_CLAIMS = re.compile(r"\s*(?:(?:%|per\s?cent|percent)\s+)?of\s+(?:the\s+|all\s+)?(?:asylum\s+|refugee\s+)?"
+                             r"(?:applicants|applications|claims|claimants|requests|asylum[- ]seekers)\b", re.I)
+
+
+def _paragraph_lead(text: str, s_start: int) -> str:
+    """The text of the paragraph before a sentence (at most 400 characters)."""
+    lead = text[max(0, s_start - 400):s_start]
+    cut = lead.rfind("\n\n")
+    return lead[cut + 2:] if cut >= 0 else lead
+
+
 def _counted_part(before: str, after: str) -> bool:
     """"380 of them left the country", "deported 9,240 of them": a part that is itself a count of an act."""
     return bool(_OF_THEM_DEPART.match(after)
-                or re.match(r"\s*of\s+(?:them|these|those)\b", after, re.I) and _DEPORTED_BEFORE.search(before))
+                or re.match(r"\s*of\s+(?:them|these|those)\b", after, re.I) and _DEPORTED_BEFORE.search(before)
+                or _RATE_OF_CLAIMS.match(after) and _RECOGNISED_BEFORE.search(before))
 
 
 _RESEARCH_ENDINGS = ("interviewed", "interviewing", "with", "to", "met", "surveyed", "consulted", "visited",
@@ -491,14 +531,17 @@ def _ends_search(pattern: re.Pattern[str], before: str, endings: tuple[str, ...]
 
 
 def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before: str,
-              previous: _Found | None, sites: re.Pattern[str] | None = None) -> tuple[str, str, float] | None:
+              previous: _Found | None, sites: re.Pattern[str] | None = None, lead: str = "") -> tuple[str, str, float] | None:
     """(indicator, rule, confidence) for one number, or None.
 
-    ``sites`` matches the document's own names of its detention centres (acronyms it defines).
+    ``sites`` matches the document's own names of its detention centres (acronyms it defines);
+    ``lead`` is the text of the paragraph before the sentence.
     """
     if _ends_search(_RESEARCH_BEFORE, before, _RESEARCH_ENDINGS):
         return None
     if _OF_ONLY.fullmatch(before):
+        return None
+    if _INCIDENT_BY_BEFORE.search(before):
         return None
     if not n.is_percent and _OF_THEM_DEPART.match(after):
         return "returns", "share:departed", 0.55  # "380 of them left the country under the programme"
@@ -541,6 +584,12 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
         if unit and _EXTENDED_LIMIT_BEFORE.search(sentence, max(0, a - 120), a) and _DETENTION_LENGTH_CONTEXT.search(sentence) \
                 and not _NOT_DETENTION_LENGTH.search(sentence):
             return "detention_length_max_days", "detention_length:extended", 0.55
+        if unit and _MAXIMUM_IS_BEFORE.search(before) and not _NOT_DETENTION_LENGTH.search(sentence) \
+                and (_DETENTION_LENGTH_CONTEXT.search(sentence) or _DETENTION_LENGTH_CONTEXT.search(lead)):
+            return "detention_length_max_days", "detention_length:maximum_is", 0.5  # "the overall maximum is eight months"
+        if unit and unit.group("unit").lower() == "day" and _AVERAGE_LENGTH_BEFORE.search(sentence, max(0, a - 100), a) \
+                and _DETENTION_WORDS.search(sentence):
+            return "detention_length_avg_days", "detention_length:average_was", 0.6  # "the average length of detention in 2023 was 39 days"
         if unit and unit.group("unit").lower() == "day" and _AVERAGE_STAY_BEFORE.search(before) \
                 and not re.search(r"\b(?:hotel|visa|tourist|hospital)", sentence, re.I):
             return "detention_length_avg_days", "detention_length:average_stay", 0.55
@@ -662,6 +711,9 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
             return "refugees", "number_of:refugees", 0.65
         if _STOCK_AFTER.search(number_of.group("rest")) or re.search(r"\b(?:living|residing|resident|present)\b", number_of.group("rest")):
             return "international_migrants", "number_of:stock", 0.65
+    if previous is not None and previous.indicator and _REPORTED_BEFORE.search(before) and _SAME_YEAR_AFTER.match(after) \
+            and indicators()[previous.indicator].unit not in ("percent", "days"):
+        return previous.indicator, "anaphora", 0.5  # "the Red Cross reported 3,880 for the same year"
     if previous is not None and _ANAPHORA_BEFORE.search(before) and _ANAPHORA_AFTER.match(after):
         return previous.indicator, "anaphora", 0.55
     return None
@@ -698,7 +750,9 @@ def _choose_date(n: NumberMention, s_start: int, dates: list[DateMention], previ
         return period
     window = _date_window(sentence, b, next_start)
     if _END_OF_YEAR.search(sentence, b, b + window):
-        years = [d.value[:4] for d in dates if d.end <= a] or [d.value[:4] for d in previous_dates.get()]
+        years = [d.value[:4] for d in dates if d.end <= a and not _title_date(sentence, d)] \
+            or [d.value[:4] for d in previous_dates.get()
+                if not _act_date(previous_dates.sentence, d) and not _onset_date(previous_dates.sentence, d)]
         year = years[-1] if years else (str(default_year) if default_year else None)
         return f"{year}-12" if year else None
     if is_length and default_year and _LEGAL_PRESENT.search(sentence) and not _CHANGE_VERB.search(_AS_AMENDED.sub("", sentence)):
@@ -719,9 +773,20 @@ def _choose_date(n: NumberMention, s_start: int, dates: list[DateMention], previ
             or next((d.value for d in dates if b <= d.start
                      and not _SINCE_BEFORE.search(sentence, max(0, d.start - 30), d.start)), None) \
             or next((d.value for d in reversed(previous_dates.get())), None) \
-            or (str(default_year) if default_year and _LEGAL_LIMIT.search(sentence) else None)
-    if previous is not None and previous.date and _SAME_YEAR.search(sentence[n.end - s_start:n.end - s_start + 40]):
-        return previous.date
+            or (str(default_year) if default_year and (_LEGAL_LIMIT.search(sentence) or _LEGAL_LIMIT.search(previous_dates.sentence)
+                                                        or _MAXIMUM_IS_BEFORE.search(sentence, 0, a))
+                else None)
+    dates = [d for d in dates if not _title_date(sentence, d)]
+    if _SAME_YEAR.search(sentence[n.end - s_start:n.end - s_start + 40]):
+        if previous is not None and previous.date:
+            return previous.date
+        # "58 were extradited in 2022. 1,136 were deported in the same year": the year last named before
+        earlier_here = [d for d in dates if d.end <= a]
+        if earlier_here:
+            return earlier_here[-1].value[:4]
+        earlier = [d for d in previous_dates.get() if not _act_date(previous_dates.sentence, d)]
+        if earlier:
+            return earlier[-1].value[:4]
     right_after = [d for d in dates if 0 <= d.start - (n.end - s_start) <= 12 and d.kind == "year"
                    and _YEAR_RIGHT_AFTER.match(sentence[n.end - s_start:])]
     if right_after:
@@ -770,17 +835,25 @@ def _act_date(sentence: str, d: DateMention) -> bool:
     return bool(_LAW_DATE_AFTER.match(sentence, d.end) or _ACT_BEFORE.search(sentence, max(0, d.start - 30), d.start))
 
 
+def _title_date(sentence: str, d: DateMention) -> bool:
+    """Is this date part of a law's title ("the Law on External Migration of 17 July 2000")?"""
+    return bool(_TITLE_DATE_BEFORE.search(sentence, max(0, d.start - 80), d.start))
+
+
+def _onset_date(sentence: str, d: DateMention) -> bool:
+    """Is this the date something began ("the procedure began operating in 2021")?"""
+    return bool(_ONSET_BEFORE.search(sentence, max(0, d.start - 70), d.start))
+
+
 def _law_date(sentence: str, d: DateMention) -> bool:
     """Is this date part of a law's title ("Act on Foreigners of 12 December 2013", "the 1961 Convention")
     or of its enactment ("first passed in 2000")?"""
     return bool(_LAW_DATE_BEFORE.search(sentence, max(0, d.start - 40), d.start)
-                or _LAW_DATE_AFTER.match(sentence, d.end))
+                or _LAW_DATE_AFTER.match(sentence, d.end) or _title_date(sentence, d))
 
 
 def _to_days(amount: float, unit: str) -> float:
-    """Whole years count 365 days, other months 30 ("three months" is 90 days, "twelve months" 365)."""
-    if unit == "month" and amount % 12 == 0:
-        return amount / 12 * 365
+    """Years count 365 days, months 30 ("three months" is 90 days, "twelve months" 360)."""
     return amount * _DAYS_PER[unit]
 
 
@@ -793,6 +866,8 @@ def _limit_days(value: float, unit: str, sentence: str, b: int) -> float:
     extra = float(raw) if raw.isdigit() else (word_number_value(raw) or 0)
     extra_unit = m.group("unit").lower()
     if extra_unit == unit:
+        if unit == "month" and (value + extra) % 12 == 0:
+            return (value + extra) / 12 * 365  # "six months, extendable by six more": one year
         return _to_days(value + extra, unit)
     return _to_days(value, unit) + _to_days(extra, extra_unit)
 
@@ -908,7 +983,9 @@ def find_statistics(document: Document) -> Iterable[Fact]:
             after = _clause_after(sentence, b, next_start)
             q_start = (n.qualifier_start - s_start) if n.qualifier_start is not None else a
             before = _clause_before(sentence, q_start, max(previous_end, q_start - 120))
-            classified = _classify(n, sentence, s_start, after, before, previous, sites)
+            classified = _classify(n, sentence, s_start, after, before, previous, sites,
+                                   _paragraph_lead(text, s_start) if "maximum" in before or "limit" in before
+                                   or "ceiling" in before else "")
             if classified is None:
                 if _COORDINATED_AFTER.match(after) and n.value >= 50:
                     found_here.append(_Found("", n, min(q_start, a) + s_start, n.end + len(after.rstrip()),

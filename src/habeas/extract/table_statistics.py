@@ -28,7 +28,7 @@ from habeas.extract.spans import make_fact
 from habeas.vocab import indicators
 
 NAME = "statistics.table"
-VERSION = 2
+VERSION = 3
 
 _YEAR = r"(?:FY\s?)?(?:19|20)\d\d"
 _SEP = r"(?:[ \t]*[|\t][ \t]*|[ \t]+)"
@@ -47,6 +47,9 @@ _CUE = re.compile(rf"(?:{_YEAR}){_SEP}(?:{_YEAR})[ \t|]*(?:\n|$)|(?:^|\n)[A-Za-z
 _CHILDREN_SHARE = re.compile(
     r"^(?:of\s+(?:whom|which|these|them)|including|incl\.?|thereof|among\s+(?:them|whom))[:,]?\s+"
     r"(?:\w+\s+)?(?:children|minors)\b[^\d]*$", re.I)
+
+# Any breakdown row: "of whom applicants for international protection", "including women", "thereof: asylum seekers".
+_BREAKDOWN = re.compile(r"^(?:of\s+(?:whom|which|these|them)|including|incl\.?|thereof|among\s+(?:them|whom))\b", re.I)
 
 
 _DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?(?=[\s)\]]|$)")
@@ -147,7 +150,11 @@ def find_year_column_statistics(document: Document) -> list[Fact]:
         found = match_label(label)
         if found is None and previous_slug == "immigration_detainees" and _CHILDREN_SHARE.match(label):
             found = ("detained_minors", 1.0)  # "of whom children": the minors among the detainees above
-        previous_slug = found[0] if found is not None else None
+        if _BREAKDOWN.match(label):
+            if found is None or found[0] != "detained_minors":
+                continue  # "of whom asylum applicants": a part of the row above, not the country's applications
+        else:
+            previous_slug = found[0] if found is not None else None
         if found is None:
             continue
         slug = found[0]

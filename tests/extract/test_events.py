@@ -309,3 +309,62 @@ def test_law_lists_law_histories_yearly_deaths_and_cited_reports_are_not_events(
     assert events(text) == []
     listed = events("- Law 12 on Aliens, 2019, in force since March 2020\n")
     assert [(e["kind"], e["date"]) for e in listed] == [("policy_change", "2020-03")]
+
+
+def kd24(text: str, year: str = "2024") -> set[tuple[object, object]]:
+    return {(e["kind"], e["date"]) for e in events(text, year)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a protest named as a noun and reported ("a hunger strike by N detainees was reported ...")
+    ("A hunger strike by some 35 men held at Kellby was reported on 2 June 2022.", ("protest", "2022-06-02")),
+    ("In March 2021 a protest by about 150 camp residents took place at the gate.", ("protest", "2021-03")),
+    ("Hunger strikes were first reported in the Lindholm centre on 2 May 2020.", ("protest", "2020-05-02")),
+    # a court suspending a measure; a ruling cited by its number or as "A v. State (date)"
+    ("On 4 April 2019 the Council of State suspended the royal decree.", ("court_ruling", "2019-04-04")),
+    ("The Constitutional Court suspended the amendment in March 2020.", ("court_ruling", "2020-03")),
+    ("High Court decision 2021/77 dated 5 May 2021 stopped the transfers.", ("court_ruling", "2021-05-05")),
+    ("The Court found violations in *Okoro and Others v. Malta* (3 May 2015).", ("court_ruling", "2015-05-03")),
+    ("See also A.B. v. Latvia, judgment of 12 July 2016.", ("court_ruling", "2016-07-12")),
+    # bills tabled, ordinances signed, protocols announced, plans launched
+    ("On 11 April 2023, the cabinet tabled a bill extending detention.", ("policy_change", "2023-04-11")),
+    ("In May 2022 the ministry submitted draft amendments to parliament.", ("policy_change", "2022-05")),
+    ("On 25 November 2022, the junta leader signed an ordinance repealing the law.", ("policy_change", "2022-11-25")),
+    ("On 21 April 2025 the migration agency announced new protocols for hospitals.", ("policy_change", "2025-04-21")),
+    ("Aid is delivered under the Umoja Plan launched in 2022.", ("policy_change", "2022")),
+    ("A new return strategy was adopted in May 2021.", ("policy_change", "2021-05")),
+    # returns by charter flight
+    ("Some 61 people were returned on a charter flight to Iraq on 5 March 2024.", ("deportation", "2024-03-05")),
+    ("On 2 May 2023, 45 Nigerians were removed by chartered plane.", ("deportation", "2023-05-02")),
+    # people stranded; an ambassador summoned over expulsions
+    ("In April 2024, aid workers said that over 4,000 people were stranded in the desert town.", ("other", "2024-04")),
+    ("Hundreds of migrants remained trapped in the buffer zone in June 2022.", ("other", "2022-06")),
+    ("On 3 January 2025, the foreign ministry summoned the neighbouring state's ambassador.", ("other", "2025-01-03")),
+    ("In May 2021 the government summoned the French envoy over the expulsions.", ("other", "2021-05")),
+])
+def test_reported_protests_cited_rulings_tabled_bills_charters_and_strandings(text: str, expected: tuple[str, str]) -> None:
+    assert expected in kd24(text)
+
+
+@pytest.mark.parametrize("text", [
+    # "closed" as the adjective of a kind of centre
+    "The centre counted 6,120 placements in closed centres for 2023 in its annual report.",
+    "In 2022 the number of the country's closed centres rose to six.",
+    # a law's title carries a date; the count is a total of the year
+    "Officials said 1,136 foreigners were expelled in the same year under the Law on External Migration of 17 July 2000.",
+    "Guards detained more than 16,000 men trying to cross during the year, and at least 30 of them drowned.",
+    "In 2023 police arrested 2,300 migrants over the year.",
+    # a bill or law merely named in a byline; people stranded undated or as a side note of an agreement
+    "Submitted by the Refugee Law Clinic Network, March 2024",
+    "In April 2023 the border shut. Staff said that around 300 people were stranded on the far side.",
+])
+def test_adjective_closed_titled_dates_yearly_totals_and_bylines_are_not_events(text: str) -> None:
+    found = kd24(text)
+    assert not any(k in ("policy_change", "deportation", "detention", "other") for k, _ in found), found
+
+
+def test_a_release_told_with_the_arrest_is_not_a_second_event() -> None:
+    for text in ("On November 9, police in Lviv detained 27 foreign students during a check; they were released "
+                 "the same evening.",
+                 "On 3 May 2022 police arrested 40 migrants at the market and all were released the next day."):
+        assert [e["kind"] for e in events(text)] == ["detention"]

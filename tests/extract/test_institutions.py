@@ -132,3 +132,45 @@ def test_ombudswoman_and_institute_of_human_rights():
 
 def test_organisation_in_sentence_without_monitoring_is_not_read_as_visiting():
     assert _names("The Freedonia Law Centre published a report on asylum.") == {}
+
+
+def _inst_names(text: str) -> set[str]:
+    from habeas.domain import Document
+    from habeas.extract.institutions import extract_institutions
+    document = Document(sha256="t", filename="t.txt", media_type="text/plain", text=text, country="XXX", published="2024")
+    return {f.fields["name"] for f in extract_institutions(document)}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a body glossed by its role in an apposition, or a plural subject that "act as" the NPM
+    ("The National Centre for the Prevention of Torture, the national preventive mechanism, visited 41 cells.",
+     "National Centre for the Prevention of Torture"),
+    ("The Office for Rights Protection, the country's national preventive mechanism, inspected three centres.",
+     "Office for Rights Protection"),
+    ("The Federal Institute for Equality and Dignity (FIED), Norland's NHRI, opened in 2019.",
+     "Federal Institute for Equality and Dignity"),
+    ("The Parliamentary Ombudsmen (Riksombud, RO) act as the National Preventive Mechanism under OPCAT.",
+     "Parliamentary Ombudsmen"),
+    # boards named for overseeing prisons or places of detention
+    ("Visits by the Central Council for the Surveillance of Prisons documented poor care.",
+     "Central Council for the Surveillance of Prisons"),
+    ("The Commission for the Supervision of Places of Detention reported overcrowding.",
+     "Commission for the Supervision of Places of Detention"),
+    # a month opening the sentence is no part of the name
+    ("In June the Ruritanian Parliament Commissioner for Human Rights (Ombudsperson) reported abuses.",
+     "Ruritanian Parliament Commissioner for Human Rights"),
+    # IOM running a site is present in the country
+    ("The expelled end up in a transit centre run by the International Organization for Migration (IOM).", "IOM"),
+    ("Shelters operated by IOM house 900 people.", "IOM"),
+    # an organisation visiting every centre, or making monitoring visits to police stations
+    ("The Swedish Red Cross runs a visiting programme in every centre.", "Swedish Red Cross"),
+    ("The Danish Red Cross visits all centres twice a year.", "Danish Red Cross"),
+    ("The Legal Aid Consortium conducted monitoring visits to police stations in three towns.", "Legal Aid Consortium"),
+])
+def test_appositions_oversight_boards_and_visiting_bodies(text: str, name: str) -> None:
+    assert name in _inst_names(text)
+
+
+def test_a_un_high_commissioner_is_not_a_national_ombudsperson() -> None:
+    text = "The government cooperated with the Office of the UN High Commissioner for Human Rights (OHCHR)."
+    assert not any("Office of the UN" in n for n in _inst_names(text))

@@ -34,7 +34,7 @@ from habeas.extract.sentences import (
 from habeas.extract.spans import make_fact
 
 NAME = "events"
-VERSION = 2
+VERSION = 3
 EXTRACTOR_ID = f"{NAME}@{VERSION}"
 
 KINDS = ("raid", "detention", "deportation", "extradition", "protest", "court_ruling",
@@ -92,13 +92,18 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:forced|pushed|thrown|made to jump) (?:{_W} ){{0,2}}?(?:into the (?:water|sea)|overboard)|"
         rf"(?:deportations?|removals?|expulsions?|deportation flights?|forced returns?) (?:to [\w-]+ )?(?:resumed|restarted)|"
         rf"forcibly (?:returned|deported|expelled) {_MANY}|"
+        # "61 people were returned on a charter flight", "were removed by chartered plane"
+        rf"(?:were|had been|have been) (?:{_W} ){{0,2}}(?:returned|removed|flown) (?:on|by|aboard|in|via) (?:an? |the )?"
+        rf"(?:{_W} ){{0,2}}?(?:charter(?:ed)? |deportation |removal |special |joint )?(?:flights?|planes?|aircraft)|"
         rf"(?:transferred|handed over|handed) {_MANY} (?:{_W} ){{0,2}}(?:nationals|citizens|refugees|asylum[- ]seekers|"
         rf"migrants)\b[^.;]{{0,60}}? to (?!(?:a|an|the|another|other|its|their|prison|detention|custody|hospital)\b)|"
         rf"were (?:{_W} ){{0,2}}handed (?:over )?to (?:[\w-]+ ){{0,2}}authorities)\b", re.IGNORECASE)),
     ("extradition", re.compile(rf"\b(?:were (?:{_W} ){{0,2}}extradited|extradit(?:ed|ions? of) {_MANY})\b", re.IGNORECASE)),
     ("protest", re.compile(
-        rf"\b(?:(?:protests?|demonstrations?|rall(?:y|ies)|marches|riots|unrest) (?:{_W} ){{0,2}}(?:erupted|broke out|"
-        rf"were held|was held|took place|spread|began)|(?:organi[sz]ed|staged|held|joined|began|started|launched) "
+        rf"\b(?:(?:protests?|demonstrations?|rall(?:y|ies)|marches|riots|unrest|hunger strikes?|sit-ins?) (?:{_W} ){{0,2}}(?:erupted|broke out|"
+        rf"were held|was held|took place|spread|began|started|(?:was|were) (?:first )?(?:reported|staged|launched|started|begun))|"
+        # "a hunger strike by around 40 detainees", "protests by hundreds of residents"
+        rf"(?:protests?|demonstrations?|hunger strikes?|sit-ins?|riots?) by {_MANY}|(?:organi[sz]ed|staged|held|joined|began|started|launched) "
         rf"(?:{_W} ){{0,3}}(?:protests?|demonstrations?|rall(?:y|ies)|marches|sit-ins?|hunger strikes?)|"
         rf"to (?:rally|protest|demonstrate|march) on|went on (?:a )?hunger strike|"
         rf"mass (?:protests?|demonstrations?))\b", re.IGNORECASE)),
@@ -106,7 +111,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?:notified of|issued|handed down|delivered|announced|received) (?:the |a |its )?courts? (?:rulings?|"
         rf"decisions?|orders?|judg(?:e)?ments?|verdicts?)|issu\w+ (?:{_W} ){{0,2}}rulings?|"
         rf"(?:court|tribunal|judge|constitutional council|council of state|state council)\b(?:[^.;()]|\bv\.|\bnos?\.|\b[a-z]\.|\([^();]{{0,60}}\)){{0,90}}?\b(?:found (?:{_W} ){{1,4}}guilty|convicted|sentenced|acquitted|"
-        rf"ruled|found (?:an? )?(?:violations?|breach(?:es)?)|held (?:in [^.;]{{1,60}}? )?that|ordered|annulled|struck down|quashed|halted|blocked|"
+        rf"ruled|found (?:an? )?(?:violations?|breach(?:es)?)|held (?:in [^.;]{{1,60}}? )?that|ordered|annulled|struck down|quashed|halted|blocked|suspended|"
         # "held on 18 November 2021 that", "found on 17 July 2014 that", "confirmed the judgment", "released him"
         rf"(?:held|found|ruled|decided|concluded) (?:on \d{{1,2}} [a-z]+ \d{{4}},? |on [a-z]+ \d{{1,2}},? \d{{4}},? |in (?:[a-z]+ )?\d{{4}},? )that|"
         rf"(?:confirmed|upheld|overturned|reversed|set aside) (?:the |its |an? |this )?(?:{_W} ){{0,2}}?(?:judg(?:e)?ment|ruling|decision|"
@@ -117,15 +122,24 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         # "the judgment of the Court of Justice of 17 July 2014": a ruling named by its court and day
         rf"(?:judg(?:e)?ments?|rulings?) of the (?:[\w’'-]+ ){{0,8}}?(?:court|tribunal)(?: of [\w’'-]+(?: [\w’'-]+){{0,4}}?)? "
         rf"(?:of|dated) (?=\d{{1,2}} [a-z]+ \d{{4}}|[a-z]+ \d{{1,2}}, \d{{4}})|"
+        # "Supreme Court ruling No. 45/2019 of 3 March 2019": a ruling named by its court and number
+        rf"(?:court|tribunal)(?:'s|’s)? (?:judg(?:e)?ment|ruling|decision|verdict)(?: no\.?)? ?[\w./-]*\d[\w./-]* (?:of|dated) "
+        rf"(?=\d{{1,2}} [a-z]+ \d{{4}}|[a-z]+ \d{{1,2}}, \d{{4}})|"
+        # "*Smith v. Norway* (3 May 2015)", "A.B. v. France, judgment of 12 July 2016": a case cited with its day
+        rf"\bv\.? [\w’'-]+(?: [\w’'-]+){{0,3}}?\*?(?: \(| ?, (?:judg(?:e)?ment|ruling|decision) of )"
+        rf"(?=\d{{1,2}} [a-z]+ \d{{4}}\)?|[a-z]+ \d{{1,2}}, \d{{4}})|"
         # "in a ruling of 6 March 2024", "In its Ruling No. 14-P of 23 May 2017", "in a judgment of 14 June 2023"
         rf"(?:in|by) (?:an? |its |the |their )(?:[\w-]+ ){{0,2}}?(?:ruling|judg(?:e)?ment|verdict)s?(?: no\. ?[\w./-]+)? (?:of|dated) "
         rf"(?=\d{{1,2}} [a-z]+ \d{{4}}|[a-z]+ \d{{1,2}}, \d{{4}}))\b", re.IGNORECASE)),
     ("policy_change", re.compile(
         rf"\b(?:(?:introduced|imposed|lifted|adopted|enacted|passed|approved|signed|amended|issued|announced|"
         rf"declared|extended|revoked|repealed) (?:{_W} ){{0,3}}(?:moratorium|ban|law|laws|amendments?|resolution|"
-        rf"decree|regulations?|rules|bill|legislation|policy|state of emergency|quarantine|lockdown|curfew|"
+        rf"decree|ordinance|protocols?|guidelines|procedures|directives?|circulars?|regulations?|rules|bill|legislation|policy|state of emergency|quarantine|lockdown|curfew|"
         rf"restrictions?|(?:visa |entry |exit )?requirements?|visas?|system|scheme|programme|amnesty|amnesties|"
-        rf"regulari[sz]ation (?:programme|scheme|campaign|drive))|state of emergency (?:was |has been )?declared|"
+        rf"regulari[sz]ation (?:programme|scheme|campaign|drive))|"
+        # "the government tabled a bill", "the ministry submitted draft amendments to parliament"
+        rf"(?:tabled|submitted|presented|introduced) (?:an? |the |its |their )?(?:new )?(?:{_W} ){{0,2}}?(?:bill|draft (?:law|act|decree|code|"
+        rf"amendments?|legislation)|amendments?)\b(?! by)|state of emergency (?:was |has been )?declared|"
         # "ceased to be a party to the European Convention", "withdrew from the Refugee Convention"
         rf"ceased to be (?:a )?(?:party|member|bound)|withdr(?:ew|awn) from (?:the )?(?:{_W} ){{0,4}}?(?:convention|covenant|"
         rf"council|compact|protocol|treaty|agreement)|denounced (?:the )?(?:{_W} ){{0,4}}?(?:convention|covenant|protocol|treaty)|"
@@ -159,7 +173,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:extended|raised|increased|reduced|lowered|shortened|abolished|introduced|restricted|expanded|removed|"
         rf"limited|lengthened) the\b|"
         rf"(?:announced|launched|unveiled|adopted|introduced) (?:an? |the |its )?(?:new )?(?:{_W} ){{0,5}}?"
-        rf"(?:plan|policy|programme|program|strategy|scheme|initiative)\b"
+        rf"(?:plan|policy|programme|program|strategy|scheme|initiative)\b|"
+        # "the Shirika Plan launched in 2023", "a strategy was adopted in May 2022"
+        rf"(?:plan|policy|programme|program|strategy|scheme|initiative) (?:(?:was|were|has been|had been) )?"
+        rf"(?:launched|unveiled|adopted|introduced) (?:in|on) "
         rf")", re.IGNORECASE)),
     ("border_closure", re.compile(
         rf"\b(?:borders? (?:{_W} ){{0,2}}(?:were|was|had been|have been|has been|remained) closed|"
@@ -172,6 +189,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("other", re.compile(
         r"\b(?:blocked (?:access to )?[\w-]+\.[a-z]{2,6}\b|[\w-]+\.[a-z]{2,6} (?:was|were) blocked|"
         r"facilitated (?:their|the|his|her) return|repatriated|"
+        r"(?:were|are|remained|remain|left) (?:\w+ )?(?:stranded|trapped)\b|"
+        r"summoned (?:the |its |their )?(?:[\w’'-]+ ){0,2}?(?:ambassador|envoy|charg[eé] d[’']affaires)|"
         r"(?:rescued|intercepted) (?:\d[\d,]*|dozens|hundreds|several|some \d[\d,]*)|died|drowned|(?:were|was) (?:\w+ )?killed|killing|killed (?:\d[\d,]*|dozens|hundreds|scores|several)\b|shot dead|lost their lives|injur(?:ed|ing) (?:\w+ )?"
         r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several)|"
         r"fires? (?:\w+ ){0,2}(?:broke out|swept through|destroyed|gutted)|broke out of|mass escape|"
@@ -194,14 +213,14 @@ _ANCHORS: dict[str, re.Pattern[str]] = {kind: re.compile(words) for kind, words 
                    r"pushed|thrown|made to jump",
     "extradition": r"extradit",
     "protest": r"protest|demonstrat|rall|march|riot|unrest|sit-in|hunger strike",
-    "court_ruling": r"court|tribunal|ruling|judge|council|judgment|judgement|verdict",
+    "court_ruling": r"court|tribunal|ruling|judge|council|judgment|judgement|verdict| v. | v ",
     "border_closure": r"border",
     "agreement": r"agreement|memorandum|accord|deal|treaty|protocol|arrangement|declaration|statement|partnership|pact",
     # the first policy_change entry: one of its verbs or fixed phrases is in every match
-    "policy_change": r"introduc|impos|lifted|adopt|enact|pass|approv|signed|amended|issued|announc|declared|"
+    "policy_change": r"introduc|impos|lifted|adopt|enact|pass|approv|signed|amended|issued|announc|declared|tabled|submitted|presented|"
                      r"extended|revok|repeal|emergency|ceased|suspend|halt|stopp|decision to|into force|froze|"
                      r"paused|clos|since|withdr|denounced|deployed|regulari",
-    "other": r"rescued|intercepted|blocked|facilitated|repatriated|died|drowned|killed|killing|shot dead|lost their lives|injur|fire|"
+    "other": r"stranded|trapped|summoned|rescued|intercepted|blocked|facilitated|repatriated|died|drowned|killed|killing|shot dead|lost their lives|injur|fire|"
              r"broke out|escape|released|published|stormed|attacked|torched",
 }.items()}
 # The verb-anchored policy wordings (the second policy_change entry of _CUES) have their own words.
@@ -287,6 +306,16 @@ _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _JOINED_MONTHS = re.compile(r"^\s*(?:and|to|until|till|through|[-–—])\s*$")
 _PERIOD_OPENER = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _TITLE_YEAR = re.compile(r"\b(?:Act|Law|Bill|Code|Decree|Regulations?|Rules|Ordinance|Order)\s+(?:No\.?\s*)?(?:\d[\d./-]*\s+)?(?:of\s+)?$")
+# "the Law on External Migration of 17 July 2000", "the Decree on Detention Centres of 2019": a title's date
+_TITLED_OF = re.compile(r"\b(?:Act|Law|Code|Decree|Regulations?|Ordinance|Order|Resolution)\s+(?:on|concerning|regarding)\s+"
+                        r"(?:(?:the|of|and|on|for|in)\s+|[A-Z][\w’'-]*\s+){1,8}?of\s+$")
+# "during the year", "in the same year": a running total, a statistic
+_YEAR_IN_WORDS = re.compile(r"\b(?:during|in|over|throughout|within) (?:the (?:same |whole |entire )?|that |this |last )year\b|"
+                            r"\bin the course of the year\b", re.IGNORECASE)
+# "in closed centres", "Belgium's closed centres": "closed" as an adjective, not a closure
+_STRANDED = re.compile(r"stranded|trapped", re.IGNORECASE)
+_ADJECTIVE_CLOSED = re.compile(r"(?:\b(?:in|into|to|from|of|at|the|a|its|their|and|or|for|two|three|\d+)|['’]s)\s+$",
+                               re.IGNORECASE)
 _SNAPSHOT = re.compile(r"\b(?:as of|as at|at the end of|by the end of|at year[’']s end|on any given day)\b",
                        re.IGNORECASE)
 _QUANTITY = re.compile(r"\b(?:hundreds|thousands|dozens|scores|tens of thousands)\s+of\b", re.IGNORECASE)
@@ -328,6 +357,7 @@ def sentence_dates(text: str, start: int, end: int, default_year: int | None) ->
     a time) and "between October and November 2022" joined into one period."""
     raw = [d for d in find_dates(text[start:end], default_year=default_year)
            if not _TITLE_YEAR.search(text, max(start, start + d.start - 20), start + d.start)
+           and not _TITLED_OF.search(text, max(start, start + d.start - 90), start + d.start)
            and not _year_names_a_thing(text, start + d.start, start + d.end, d.value)]
     out: list[DateMention] = []
     i = 0
@@ -366,6 +396,10 @@ def _date_in_sentence(mentions: list[DateMention], offset: int, text: str, sente
             _RIGHT_AFTER.match(text, sentence_start + cue_end, sentence_start + after[0].start)
             or (after[0].start == cue_end and _DATED_CUE_END.search(text, sentence_start, sentence_start + cue_end))):
         return after[0]  # "the policy was abandoned in 2015": the verb's own date beats the sentence's opener
+    if cue_end is not None and _DATED_CUE_END.search(text, sentence_start, sentence_start + cue_end):
+        own = [d for d in after if d.start == cue_end]
+        if own:  # "ruling No. 45/2019 of 3 March 2019": the day the cue introduces, not its number
+            return own[0]
     # "men who had been held there since 2014 began a hunger strike": a "since" date starts a
     # state described on the way; it dates the event only when nothing else does.
     settled = [d for d in before if not _SINCE.search(text, max(sentence_start, sentence_start + d.start - 7),
@@ -532,6 +566,9 @@ def find_events(document: Document) -> list[EventHit]:
                 continue
             if _is_question(text, sentence):
                 continue
+            if (kind == "policy_change" and scanned.startswith("closed", cue.start())
+                    and _ADJECTIVE_CLOSED.search(text, max(sentence.start, cue.start() - 12), cue.start())):
+                continue  # "placements in closed centres": a kind of centre, not a closure
             if kind == "policy_change" and _COURT_SUBJECT.search(text, max(sentence.start, cue.start() - 30),
                                                                   cue.start()):
                 continue
@@ -576,7 +613,8 @@ def find_events(document: Document) -> list[EventHit]:
             if occupancy and "/" not in date:
                 continue  # "the centre held 1,420 people in late August": a head count; over a period, an episode
             aggregate = kind in _AGGREGATE_KINDS or kind == "other" and _MOVEMENT.search(cue.group())
-            if aggregate and count is not None and (_YEARLY.fullmatch(date) or _long_span(date)):
+            if aggregate and count is not None and (_YEARLY.fullmatch(date) or _long_span(date)
+                                                    or _YEAR_IN_WORDS.search(text, sentence.start, sentence.end)):
                 continue  # a yearly total ("8,372 people were removed in 2022-23") is a statistic
             hits.append(EventHit(kind, sentence, cue.start(), cue.end(), date, f"{kind}:{rule}", count))
     hits.sort(key=lambda h: (h.cue_start, KINDS.index(h.kind)))
@@ -591,6 +629,13 @@ def extract_events(document: Document) -> Iterable[Fact]:
     hits = find_events(document)
     raids = [(h.cue_start, h.cue_end) for h in hits if h.kind == "raid"]
     for hit in hits:
+        if (hit.kind == "other" and _STRANDED.search(text, hit.cue_start, hit.cue_end)
+                and (not hit.rule.endswith("sentence-date")
+                     or any(h.sentence == hit.sentence and h.kind != "other" for h in hits))):
+            continue  # people stranded are an event when the sentence dates it and tells nothing else
+        if (hit.kind == "other" and text[hit.cue_start:hit.cue_end].lower().endswith("released")
+                and any(h.sentence == hit.sentence and h.kind in ("detention", "raid") for h in hits)):
+            continue  # "police detained 27 students; they were released that evening": the arrest is the event
         if hit.kind == "detention" and any(s < hit.cue_end and hit.cue_start < e for s, e in raids):
             continue  # one wording read twice ("forces rounded up 300", "raids led to the arrest of 90"): the raid
         key = (hit.kind, hit.date)

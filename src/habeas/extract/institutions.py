@@ -22,7 +22,7 @@ from habeas.extract.scoring import title_words
 from habeas.extract.spans import make_fact
 
 NAME = "institutions"
-VERSION = 2
+VERSION = 3
 
 _TABLE_LABEL = re.compile(
     r"(?:Authori[sz]ed\s+)?monitoring\s+(?:institutions?|bodies)|Bodies\s+(?:authori[sz]ed\s+to|that)\s+monitor(?:\s+detention)?",
@@ -46,13 +46,16 @@ _NHRI = re.compile(
     r"(?=[A-Z])\b(?P<name>"
     r"(?:(?:Office\s+of\s+the\s+)?(?:" + _CAP + r" +){0,3}?"
     r"(?:Human\s+Rights\s+(?:Commissioner|Ombudsman|Ombudsperson|Commission|Council)"
-    r"|(?:Parliamentary\s+|Public\s+|Chief\s+|National\s+)?(?:Ombudsman|Ombudsperson|Ombudswoman|Ombudsman’s\s+Office|Ombudsman's\s+Office)"
+    r"|(?:Parliamentary\s+|Public\s+|Chief\s+|National\s+)?(?:Ombudsman|Ombudsmen|Ombudsperson|Ombudswoman|Ombudsman’s\s+Office|Ombudsman's\s+Office)"
     r"|Commissioner\s+for\s+(?:Human|Civil)\s+Rights|Commission(?:er)?\s+(?:on|of)\s+Human\s+Rights"
     r"|Defender\s+of\s+(?:Human\s+)?Rights|Public\s+Defender|People[’']s\s+(?:Advocate|Defender)|Defensor[ií]a\s+del\s+Pueblo|Defensor\s+del\s+Pueblo"
     r"|Protecteur\s+du\s+Citoyen|Défenseur\s+des\s+droits|Provedor\s+de\s+Justiça"
     r"|National\s+Preventive\s+Mechanism|Inspectorate\s+of\s+Prisons|Chief\s+Inspector\s+of\s+Prisons"
     r"|(?:Centre|Center|Institute|Council|Commission|Committee|Office|Board)\s+for\s+Human\s+Rights|Institute\s+of\s+Human\s+Rights"
     r"|Human\s+Rights\s+(?:Centre|Center|Institute|Defender)"
+    # "the Central Council for the Surveillance of Prisons", "Commission for the Supervision of Places of Detention"
+    r"|(?:Council|Commission|Committee|Board|Office|Inspectorate)\s+for\s+the\s+(?:Surveillance|Supervision|Inspection|Monitoring"
+    r"|Oversight)\s+of\s+(?:Prisons|Places\s+of\s+(?:Detention|Deprivation\s+of\s+Liberty)|Detention(?:\s+Centres)?)"
     r"|(?:Committee|Commission|Council|Mechanism|Agency|Office)\s+for\s+the\s+Prevention\s+of\s+Torture"
     r"|Public\s+Defender[’']s\s+Office|Defensoria\s+P[úu]blica(?:\s+da\s+Uni[ãa]o)?"
     r"|Office\s+of\s+(?:the\s+)?Inspector\s+General|Office\s+for\s+Civil\s+Rights\s+and\s+Civil\s+Liberties))"
@@ -74,7 +77,9 @@ _UN_CANONICAL = (
 # A UN agency merely cited for a figure ("according to IOM data") is a source, not a body present.
 # "The International Organization for Migration (IOM) recorded ...": the agency acting as a sentence's subject.
 _IOM_ACTS = re.compile(r"(?:\s+\(IOM\))?\s+(?:has\s+|have\s+|had\s+)?(?:recorded|registered|assisted|returned|repatriated"
-                       r"|facilitated|provided|operates|runs|visited|supported|helped|evacuated)\b")
+                       r"|facilitated|provided|operates|operated|runs|ran|manages|managed|visited|supported|helped|evacuated)\b")
+# "a transit centre run by the International Organization for Migration": the agency present, running a site
+_RUN_BY = re.compile(r"\b(?:run|managed|operated)\s+by\s+(?:the\s+)?$")
 _CITED_FOR_DATA = re.compile(r"^\s*(?:data|figures|statistics|estimates?|numbers|reports?\s+(?:that|show))\b", re.IGNORECASE)
 _NGO_MONITORS = re.compile(
     r"(?=[tNnc])\b(?:the\s+)?(?:NGO|non-governmental\s+organi[sz]ation|civil\s+society\s+organi[sz]ation)\s+(?P<name>" + _CAP
@@ -89,9 +94,14 @@ _ROLE_GLOSS = re.compile(
     r"|[Nn]ational\s+[Hh]uman\s+[Rr]ights\s+[Ii]nstitution)\)")
 # "The Monitoring Board for Detained Persons acts as national preventive mechanism"
 _ROLE_CLAUSE = re.compile(
-    r"(?P<name>" + _TITLE + r")\s*,?\s+(?i:(?:which\s+|who\s+)?(?:serves|acts|functions|operates|is\s+designated|was\s+designated"
-    r"|has\s+been\s+designated)\s+as\s+(?:the\s+|its\s+|[a-z][\w-]*[’']s\s+)?(?P<role>national\s+preventive\s+mechanism"
-    r"|NPM|national\s+human\s+rights\s+institution|NHRI|ombuds\w+))")
+    r"(?P<name>" + _TITLE + r")(?:\s+\([^()\n]{1,40}\))?\s*,?\s+(?i:(?:which\s+|who\s+)?(?:serves?|acts?|functions?|operates?|is\s+designated"
+    r"|was\s+designated|has\s+been\s+designated|are\s+designated)\s+as\s+(?:the\s+|its\s+|[a-z][\w-]*[’']s\s+)?"
+    r"(?P<role>national\s+preventive\s+mechanism|NPM|national\s+human\s+rights\s+institution|NHRI|ombuds\w+))")
+# "The National Centre for the Prevention of Torture, the national preventive mechanism, visited ...",
+# "The Federal Institute ... (FIRM), Belgium's NHRI": a body glossed by its role in an apposition
+_ROLE_APPOSITION = re.compile(
+    r"(?P<name>" + _TITLE + r")(?:\s+\([A-Z][\w-]{1,15}\))?,\s+(?:the\s+|its\s+|(?:[A-Z][\w-]*|its)[’']s\s+|(?:[Tt]he\s+)?country[’']s\s+)"
+    r"(?P<role>(?i:national\s+preventive\s+mechanism|national\s+human\s+rights\s+institution)|NPM|NHRI)\b")
 _ROLE_WORDS = ("ombuds", "nhri", "npm", "preventive", "human rights institution")
 _ROLE_KIND = (("preventive", "npm"), ("npm", "npm"), ("human rights institution", "nhri"), ("nhri", "nhri"),
               ("ombuds", "ombudsperson"))
@@ -129,7 +139,7 @@ _SUBJECT = re.compile(
 _ORG_HEAD = re.compile(
     r"\b(?:Centre|Center|Hotline|Association|League|Society|Organi[sz]ation|Foundation|Network|Coalition|Alliance"
     r"|Initiative|Movement|Forum|Clinic|Service|Council|Committee|Commission|Mechanism|Board|Institute|Project|Group"
-    r"|Watch|Helsinki|Lawyers|Bar)\b")
+    r"|Watch|Helsinki|Lawyers|Bar|Consortium|Red\s+Cross|Red\s+Crescent)\b")
 _NOT_MONITOR = re.compile(
     r"\b(?:Ministry|Minister|Police|Government|Court|Prosecutor|Directorate|Department|Guard|Army|Forces|Authority"
     r"|Authorities|Agency|Office|Parliament|Senate|Assembly|Rapporteur|Working|European|United|UN|Security|Intelligence"
@@ -137,7 +147,11 @@ _NOT_MONITOR = re.compile(
 _MONITOR_PREDICATE = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|monitor(?:s|ed|ing)?|ha(?:s|ve|d)\s+(?:regular\s+|unrestricted\s+|limited\s+)?access\s+to)"
     r"\s+(?:\w+\s+){0,3}?(?:detain\w*|detention|places\s+of\s+(?:detention|deprivation)|(?:pre-removal|removal|reception|"
-    r"detention)\s+centres?|immigration\s+detention)", re.IGNORECASE)
+    r"detention)\s+centres?|immigration\s+detention|(?:each|every|all|the)\s+(?:detention\s+)?(?:centres?|centers?)|"
+    r"police\s+stations|prisons)"
+    # "runs a visiting programme in every centre", "carried out 64 detention monitoring visits to police stations"
+    r"|\b(?:visiting|monitoring)\s+(?:programme|program|visits|missions)\s+(?:in|to|at)\s+(?:\w+\s+){0,2}?(?:centres?|centers?|"
+    r"police\s+stations|prisons|detention)", re.IGNORECASE)
 _MONITOR_CUES = ("visit", "monitor", "access to")
 
 
@@ -148,12 +162,17 @@ def _title(name: str) -> str:
 _POSSESSOR = re.compile(r"^(?!People[’']s)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[’']s\s+")
 _ROLE_BEFORE = re.compile(r"\b(?:(?<!such\s)as|is|was|became|become|designated)\s+(?:the\s+|its\s+|a\s+)?$", re.IGNORECASE)
 _UN_PREFIX = re.compile(r"(?:UN|United\s+Nations)\b")
+_UN_INSIDE = re.compile(r"\b(?:UN|United\s+Nations)\s+High\s+Commissioner\b")
+_MONTH_PREFIX = re.compile(r"^(?:(?:In|On|By|Since|Until)\s+)?(?:January|February|March|April|May|June|July|August|September"
+                           r"|October|November|December)\s+(?:\d{1,2},?\s+)?(?:(?:the|The)\s+)?")
 
 
 def _kind_for(name: str) -> str:
     lowered = name.casefold()
     if "inspector general" in lowered or "civil rights" in lowered:
         return "other"  # a government's internal oversight office
+    if any(w in lowered for w in ("surveillance of", "supervision of", "oversight of")):
+        return "other"  # a board overseeing prisons
     if "preventive mechanism" in lowered or "prevention of torture" in lowered or "inspector" in lowered:
         return "npm"
     if any(w in lowered for w in ("ombuds", "defender", "defensor", "advocate", "protecteur", "défenseur", "provedor",
@@ -221,7 +240,7 @@ def _table_facts(document: Document, extractor: str) -> Iterator[Fact]:
 
 # What each role pattern cannot match without, checked first: both try every capitalised word.
 _GLOSS_OPENINGS = ("(Ombuds", "(NHRI)", "(NPM)", "(National", "(national")  # "(" and the role, as written
-_CLAUSE_VERB = re.compile(r"(?:serves|acts|functions|operates|designated)\s+as\s", re.IGNORECASE)
+_CLAUSE_VERB = re.compile(r"(?:serve|act|function|operate|designated)s?\s+as\s", re.IGNORECASE)
 _CLAUSE_VERB_LOWER = re.compile(_CLAUSE_VERB.pattern)  # for the lower-cased text: a fast first-letter skip
 
 
@@ -229,6 +248,8 @@ def _may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False when ``pattern`` (one of the two role patterns) cannot match in ``text``."""
     if pattern is _ROLE_GLOSS:
         return any(opening in text for opening in _GLOSS_OPENINGS)
+    if pattern is _ROLE_APPOSITION:
+        return ", " in text
     low = lowered_exact(text)
     return (_CLAUSE_VERB.search(text) if low is None else _CLAUSE_VERB_LOWER.search(low)) is not None
 
@@ -239,11 +260,12 @@ def _role_facts(document: Document, extractor: str, aliases: set[str]) -> Iterat
     low = lowered(text) or text.lower()
     if not any(word in low for word in _ROLE_WORDS):
         return  # both patterns need a role word; most documents have none, and the scans are costly
-    for pattern, rule in ((_ROLE_GLOSS, "prose.role_gloss"), (_ROLE_CLAUSE, "prose.role_clause")):
+    for pattern, rule in ((_ROLE_GLOSS, "prose.role_gloss"), (_ROLE_CLAUSE, "prose.role_clause"),
+                          (_ROLE_APPOSITION, "prose.role_apposition")):
         if not _may_match(pattern, text):
             continue
         for m in pattern.finditer(text):
-            name = _POSSESSOR.sub("", _title(m.group("name")))
+            name = _POSSESSOR.sub("", _title(_MONTH_PREFIX.sub("", m.group("name"))))
             if len(name.split()) < 2 or _UN_PREFIX.match(name):
                 continue
             role = m.group("role").casefold()
@@ -285,7 +307,8 @@ def _prose_facts(document: Document, extractor: str, aliases: set[str] | None = 
         name = _POSSESSOR.sub("", name)  # "Indonesia's National Commission ...": the owner is not the name
         # "... Türkiye. The Ombudswoman": a capitalised word may end the previous sentence
         name = re.sub(r"^(?:The|A|An)\s+", "", re.split(r"(?<=[a-z]{2})\.\s+", name)[-1])
-        if _UN_PREFIX.match(name) or name.casefold() == "human rights council":
+        name = _MONTH_PREFIX.sub("", name)  # "In June the Ombudsman ...": a date opening the sentence
+        if _UN_PREFIX.match(name) or _UN_INSIDE.search(name) or name.casefold() == "human rights council":
             continue  # the (UN) Human Rights Council sits in Geneva; it is no body of the country
         if name.casefold() in aliases:
             continue  # "(Ombudsman)" glossed a body already named by its own title
@@ -300,7 +323,8 @@ def _prose_facts(document: Document, extractor: str, aliases: set[str] | None = 
         if _CITED_FOR_DATA.match(text, m.end()):
             continue
         canonical = next(c for pattern, c in _UN_CANONICAL if pattern.search(m.group("name")))
-        if canonical == "IOM" and not _IOM_ACTS.match(text, m.end()) and not addressed_iom and not re.search(r"\b(?:IOM|International\s+Organi[sz]ation\s+for\s+Migration)\b[^.;\n]{0,80}\b(?:monitor|visit|access|assist|present|office)",
+        if canonical == "IOM" and not _IOM_ACTS.match(text, m.end()) and not addressed_iom \
+                and not _RUN_BY.search(text, max(0, m.start() - 20), m.start()) and not re.search(r"\b(?:IOM|International\s+Organi[sz]ation\s+for\s+Migration)\b[^.;\n]{0,80}\b(?:monitor|visit|access|assist|present|office)",
                                                 text[m.start():m.start() + 120]):
             continue  # IOM is mostly a data source or a return operator; count it only when shown monitoring
         yield make_fact(document, FactType.INSTITUTION, m.start(), m.end(),
@@ -334,8 +358,8 @@ def _named_ngo_facts(document: Document, extractor: str) -> Iterator[Fact]:
 
 
 def _sentence_span(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(". ", max(0, pos - 400), pos) + 2, text.rfind("\n", max(0, pos - 400), pos) + 1,
-                max(0, pos - 400))
+    dot = text.rfind(". ", max(0, pos - 400), pos)
+    start = max(dot + 2 if dot != -1 else 0, text.rfind("\n", max(0, pos - 400), pos) + 1, max(0, pos - 400))
     end_dot = text.find(". ", pos)
     end_nl = text.find("\n", pos)
     ends = [e for e in (end_dot, end_nl) if e != -1]

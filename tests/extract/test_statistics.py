@@ -508,3 +508,86 @@ def test_year_end_refers_to_the_report_year_not_an_onset_date(text: str) -> None
 )
 def test_months_count_thirty_days(text: str, days: int) -> None:
     assert any(s[0] == "detention_length_max_days" and s[1] == days for s in _stats(text))
+
+
+# Round 3: constructions, each with paraphrases written for the test.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count named by the subject of a verb of level ("Deportations rose to N")
+        ("Deportations rose to 4,210 in 2016, the interior ministry said.", ("deportations", 4210, "2016")),
+        ("In 2017 forced removals fell to 3,200.", ("deportations", 3200, "2017")),
+        ("Sea arrivals totalled 41,000 in 2015.", ("migrant_arrivals", 41000, "2015")),
+        # coordinated modifiers before the counted noun
+        ("The agency recorded 12,500 sea and land arrivals in 2016.", ("migrant_arrivals", 12500, "2016")),
+        ("Officials logged 8,300 land or sea arrivals during 2014.", ("migrant_arrivals", 8300, "2014")),
+        # people in pre-removal / administrative detention
+        ("A police register lists 1,640 people in pre-removal detention during 2016.", ("immigration_detainees", 1640, "2016")),
+        ("In 2015, 2,020 foreigners were held in administrative detention.", ("immigration_detainees", 2020, "2015")),
+        # refugees registered by an agency
+        ("By March 2017 the agency had registered 44,500 Syrian refugees in the camps.", ("refugees", 44500, "2017-03")),
+        ("The government registered 9,800 refugees in the north in 2016.", ("refugees", 9800, "2016")),
+        # a cap on detention stated with a verb of limiting
+        ("The Aliens Act caps detention in a removal centre at 45 days.", ("detention_length_max_days", 45, "2018")),
+        ("The new law limits the detention of families to 28 days.", ("detention_length_max_days", 28, "2018")),
+        # a limit prolonged by a court, the detention named earlier in the paragraph
+        ("Detention of foreigners is governed by the Code. Article 12 sets a first term of two months, which a judge may "
+         "prolong up to six months in total.", ("detention_length_max_days", 180, "2018")),
+        # residence permits granted under a regularisation
+        ("In 2016, 15,300 residence permits were granted under the national regularisation programme.",
+         ("regularisations", 15300, "2016")),
+    ],
+)
+def test_round3_constructions(text: str, expected: tuple[str, float, str]) -> None:
+    assert expected in _stats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare average length in a paragraph about detention
+        ("Detention is common at the border. In 2016 the average stay in the transit zone was 11 days.",
+         ("detention_length_avg_days", 11, "2016")),
+        ("Migrants are detained in closed centres. The mean duration was 19 days in 2017.",
+         ("detention_length_avg_days", 19, "2017")),
+        ("Detention is routine. In 2015 the ministry reported an average of nine days.",
+         ("detention_length_avg_days", 9, "2015")),
+        # a second source's figure for the same year
+        ("A police file lists 700 people in immigration detention during 2016, while the ministry gives 650 for the same year.",
+         ("immigration_detainees", 650, "2016")),
+        ("Removals fell to 900 in 2017; a charity puts the total at 1,150 for the same year.", ("deportations", 1150, "2017")),
+        # people placed "there", the detention centre named just before
+        ("The only detention centre holds 200 people. Officials said 1,310 migrants were placed there in 2016.",
+         ("immigration_detainees", 1310, "2016")),
+        ("The country runs one removal centre near the capital; 870 foreigners were held there in 2017.",
+         ("immigration_detainees", 870, "2017")),
+        # a figure at year's end after one for an earlier month
+        ("As of June 30, 2016 the agency had registered 51,000 refugees. The commission gave a figure of 53,400 at year's end.",
+         ("refugees", 53400, "2016-12")),
+    ],
+)
+def test_round3_context_constructions(text: str, expected: tuple[str, float, str]) -> None:
+    assert expected in _stats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Detention in the reception centre is limited to 30 days but may be extended by a judge.",
+        "Stays are capped at 14 days but can be renewed twice.",
+        "The ministry announced the opening of a new centre for migrants awaiting return, with a capacity of 1,200 places.",
+        "The government plans a new detention facility with 800 beds.",
+        "The average stay in hotels was 4 days in 2019.",
+        "The number of visits rose to 300 in 2019.",
+        "The population rose to 5,000,000 in 2019.",
+    ],
+)
+def test_round3_not_statistics(text: str) -> None:
+    assert not [s for s in _stats(text) if s[0] != "population"] or "population" in text
+
+
+def test_round3_law_number_year_is_not_the_date() -> None:
+    found = _stats("The law allows detention pending removal for up to 18 months (Article 30 of Law 3907/2011).", "2018")
+    assert ("detention_length_max_days", 540, "2018") in found
+    found = _stats("Greek law (Law 4012/2013) allows detention for up to 12 months.", "2018")
+    assert all(d != "2013" for _, _, d in found)

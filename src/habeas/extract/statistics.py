@@ -31,7 +31,7 @@ from habeas.extract.spans import make_fact
 from habeas.vocab import indicators
 
 NAME = "statistics.prose"
-VERSION = 3
+VERSION = 4
 
 # Sentence ends: terminal punctuation before a capital, or a line break that is not a
 # mere hard wrap (wrapped PDF text continues a sentence on the next line).
@@ -109,7 +109,11 @@ _AFTER_RULES: list[tuple[str, re.Pattern[str], float]] = [
     ("regularisations", re.compile(
         rf"^\s*(?:\w+\s+){{0,2}}?(?:{_PEOPLE}|{_MIGRANT}|workers)\s+(?:had\s+|have\s+|were\s+|had\s+been\s+|have\s+been\s+)?"
         r"(?:obtained|received|granted|issued|given)\s+(?:new\s+)?(?:residence|residency|work|stay)\s+(?:cards|permits|titles)\s+"
-        r"(?:under|through|in|during|as\s+part\s+of)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:regulari[sz]ation|amnesty)\b",
+        r"(?:under|through|in|during|as\s+part\s+of)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:regulari[sz]ation|amnesty)\b"
+        # "12,400 residence permits (a named scheme) issued under the 2021 regularisation programme"
+        r"|^\s*(?:new\s+)?(?:residence|residency|work|stay|humanitarian)\s+(?:cards|permits|titles|visas)\b[^.;]{0,40}?"
+        r"\b(?:granted|issued|awarded|delivered)\s+(?:under|through|in|during|as\s+part\s+of)\s+(?:a|an|the)\s+[^.;]{0,25}?"
+        r"\b(?:regulari[sz]ation|amnesty)\b",
         re.I), 0.75),
     ("detained_minors", re.compile(
         r"^\s*(?:\w+\s+){0,2}?(?:children|minors)\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:held\s+|placed\s+|detained\s+)?"
@@ -118,7 +122,7 @@ _AFTER_RULES: list[tuple[str, re.Pattern[str], float]] = [
     ("immigration_detainees", re.compile(
         r"^\s*(?:immigration\s+|migrant\s+|foreign\s+)?detainees\b(?!\s+(?:were\s+)?(?:released|tested|confirmed))"
         rf"|^\s*(?:\w+\s+){{0,2}}?(?:{_PEOPLE}|{_MIGRANT})\s+(?:were\s+|are\s+|had\s+been\s+|have\s+been\s+)?(?:held\s+|placed\s+|detained\s+|kept\s+)?"
-        r"in\s+(?:immigration\s+detention|(?:immigration\s+|migrant\s+)?detention\s+(?:centres|centers|facilities)|deportation\s+(?:centres|centers))"
+        r"in\s+(?:(?:immigration|pre-?removal|administrative|migration)\s+detention|(?:immigration\s+|migrant\s+)?detention\s+(?:centres|centers|facilities)|deportation\s+(?:centres|centers))"
         rf"|^\s*(?:\w+\s+){{0,2}}?(?:{_PEOPLE}|{_MIGRANT}|(?:[A-Z][a-z]+\s+)?refugees(?:\s+and\s+asylum[- ]seekers)?)\s+"
         r"(?:known|reported|believed|estimated|said)\s+(?:\w+\s+){0,3}?to\s+be\s+(?:held\s+)?in\s+(?:immigration\s+)?detention\b"
         r"|^\s*(?:placements|admissions|entries)\s+(?:in|into|to)\s+(?:the\s+)?(?:closed|detention|pre-?removal|removal|deportation|holding)\s+"
@@ -131,7 +135,7 @@ _AFTER_RULES: list[tuple[str, re.Pattern[str], float]] = [
         r"^\s*(?:forced\s+|forcible\s+)?(?:removals|deportations|expulsions)\b|^\s*(?:forced|forcible|involuntary)\s+returns\b",
         re.I), 0.75),
     ("migrant_arrivals", re.compile(
-        r"^\s*(?:irregular\s+|sea\s+|maritime\s+|boat\s+|land\s+|migrant\s+)?arrivals\b"
+        r"^\s*(?:(?:irregular|sea|maritime|boat|land|air)\s+(?:and|or)\s+)?(?:irregular\s+|sea\s+|maritime\s+|boat\s+|land\s+|migrant\s+)?arrivals\b"
         r"(?!\s+of\s+(?:tourists|visitors)|\s+(?:were\s+|are\s+|still\s+)*(?:awaiting|waiting|pending))"
         r"|^\s*(?:irregular\s+)?(?:sea|border)\s+crossings\b", re.I), 0.7),
     ("refugees", re.compile(
@@ -172,9 +176,10 @@ _STOCK_AFTER = re.compile(
 _STOCK_BEFORE = re.compile(r"\b(?:host|hosts|hosted|hosting|home\s+to|there\s+(?:were|are|was|is))\s*$", re.I)
 _REGULARISED_BEFORE = re.compile(r"\b(?:legali[sz]ed|regulari[sz]ed)\s+(?:the\s+(?:status|stay|residence)\s+of\s+)?$", re.I)
 _ANAPHORA_BEFORE = re.compile(r"\b(?:a\s+)?(?:figure|estimate|number|total)\s+of\s*$|\bestimated\s*$", re.I)
-_ANAPHORA_AFTER = re.compile(r"^\s*(?:for\b|in\b|$)", re.I)
+_ANAPHORA_AFTER = re.compile(r"^\s*(?:for\b|in\b|as\s+of\b|at\s+(?:the\s+)?(?:end\s+of|year[-’'s ]+end)|by\s+(?:the\s+)?end\s+of\b|$)", re.I)
 # "the Red Cross reported 3,880 for the same year": a contrasting bare figure that takes the indicator it contradicts.
-_REPORTED_BEFORE = re.compile(r"\b(?:reported|counted|recorded|cited|gave|registered|published)\s*$", re.I)
+_REPORTED_BEFORE = re.compile(r"\b(?:reports?|reported|counts?|counted|records?|recorded|cites?|cited|gives?|gave|registered|"
+                              r"publishe[sd]|lists?|listed|shows?|showed|mentions?|mentioned)\s*$", re.I)
 _SAME_YEAR_AFTER = re.compile(r"^\s*(?:for|in|during)\s+(?:the\s+same|that)\s+(?:year|period)\b", re.I)
 # A date inside a law's title ("the Law on External Migration of 17 July 2000", "Law No. 285-04 of 2004").
 _TITLE_DATE_BEFORE = re.compile(
@@ -191,6 +196,12 @@ _MAXIMUM_IS_BEFORE = re.compile(
     r"|\bmaximum\s+(?:overall\s+)?(?:period|length|duration)\s+(?:is|was)\s*$", re.I)
 _AVERAGE_LENGTH_BEFORE = re.compile(
     r"\baverage\s+(?:length|duration|period)\s+of\s+(?:stay|detention|custody)\b[^.;:]{0,40}?\b(?:was|is|stood\s+at|came\s+to|reached)\s*$", re.I)
+# "the average stay in the centres was 12 days", "the mean duration was 23 days", "gave an average of eight days":
+# read as a detention length only when the sentence or its paragraph speaks of detention.
+_AVERAGE_BARE_BEFORE = re.compile(
+    r"\b(?:average|mean)\s+(?:length|duration|period|stay|time)\b[^.;:]{0,40}?\b(?:was|is|stood\s+at|came\s+to|reached|of)\s*$"
+    r"|\b(?:an?|the)\s+(?:\w+\s+)?(?:average|mean)\s+of\s*$", re.I)
+_NOT_DETENTION_AVERAGE = re.compile(r"\b(?:hotel|visa|tourist|hospital|waiting|wait|procedure|processing|appeal|prison|sentence|imprison|pre-?trial)", re.I)
 _SAME_YEAR = re.compile(r"\b(?:that|the)\s+same\s+(?:year|period)\b|\bthat\s+year\b", re.I)
 _DETENTION_LENGTH_CONTEXT = re.compile(r"\b(?:held|detained|detention|kept|hold|holding)\b", re.I)
 _NOT_DETENTION_LENGTH = re.compile(r"\b(?:imprison\w*|arrest|without\s+(?:charge|trial)|terror\w*|sentence\w*|prison|pre-?trial|probation|stay|register\w*|ban|visa|permit|contact)\b", re.I)
@@ -239,7 +250,7 @@ _REFUGEE_STOCK_TAIL = re.compile(
 _REFUGEE_EVENT_TAIL = re.compile(
     r"^\s*(?:who\s+)?(?:were|had\s+been|have\s+been|are\s+being)\s+(?!registered|recogni[sz]ed)\w+ed\b", re.I)
 # "the ministry counted 690 refugees": an official tally of the refugee stock.
-_COUNTED_BEFORE = re.compile(r"\b(?:counted|recorded|tallied)\s*$", re.I)
+_COUNTED_BEFORE = re.compile(r"\b(?:counted|recorded|tallied|registered|enumerated)\s*$", re.I)
 _REGISTERED_AFTER = re.compile(r"^\s*(?:were|are|had\s+been|have\s+been)\s+(?:officially\s+)?registered\b", re.I)
 _NUMBER_OF_AT = re.compile(
     rf"\b(?:number|total)\s+of\s+(?:(?P<refugees>(?:[A-Z][a-z]+\s+)?refugees)|(?P<migrants>{_MIGRANT}))\b"
@@ -261,7 +272,8 @@ _VIOLATORS = r"(?:(?:residency|residence|labou?r|border|visa)\s+)?violators"
 _PLACED_IN = re.compile(
     r"\s*(?:(?:were|had\s+been|have\s+been|was)\s+)?placed\s+in\s+(?:the\s+|a\s+)?(?:(?:\w+\s+){0,2}?"
     r"(?:immigration\s+detention|detention(?:\s+(?:centres|centers|facilities))?|(?:removal|deportation|pre-?removal)\s+(?:centres|centers))\b"
-    r"|(?P<bare>(?:\w+\s+)?(?:centres|centers)\b)|(?P<acr>[A-Z][A-Za-z]{1,9})\b)")
+    r"|(?P<bare>(?:\w+\s+)?(?:centres|centers)\b)|(?P<acr>[A-Z][A-Za-z]{1,9})\b)"
+    r"|\s*(?:(?:were|had\s+been|have\s+been|was)\s+)?(?:placed|held|detained)\s+(?P<there>there)\b")
 _ARRESTED_BEFORE = re.compile(r"\b(?:arrested|apprehended|intercepted)\s+(?:some\s+|about\s+|more\s+than\s+|over\s+)?$", re.I)
 # "a temporary detention centre for foreign nationals (TsVSIG)": the name a document gives its centres.
 _SITE_ACRONYM = re.compile(
@@ -282,6 +294,13 @@ def _defined_sites(text: str, low: str) -> re.Pattern[str] | None:
 
 _TOTAL_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:the|its|their)\s+(?:total|figure|number)\s+at\s*"
                        r"(?:about|some|around|approximately|nearly|over|more\s+than|at\s+least)?\s*$", re.I)
+_SAME_FIGURE_AFTER = re.compile(r"^\s*(?:(?:for|in|during)\s+(?:the\s+same|that)\s+(?:year|period))?[\s,.]*$", re.I)
+# "Deportations rose to 1,879 in 2023", "sea arrivals totalled 12,000": a count named by the subject of a verb of level.
+_LEVEL_VERB_BEFORE = re.compile(
+    r"\b(?P<noun>(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)\s+"
+    r"(?:(?:rose|fell|increased|decreased|climbed|dropped|declined|grew|jumped|surged)\s+(?:again\s+|sharply\s+|further\s+)?to"
+    r"|totall?ed|reached|numbered|stood\s+at|amounted\s+to|came\s+to)\s+"
+    r"(?:about|some|around|approximately|nearly|roughly|over|more\s+than|almost|at\s+least)?\s*$")
 _FLOW_INDICATORS = frozenset({"deportations", "apprehensions", "returns", "migrant_arrivals"})
 _ON_DAY = re.compile(r"\b[Oo]n\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+\d{1,2})\b")
 _NOT_EXCEED_BEFORE = re.compile(
@@ -348,13 +367,21 @@ _PARALLEL_BEFORE = re.compile(r"(?:\band|\bwhile|\bwhereas|\bbut|\bwith)\s*$", r
 _PARALLEL_AFTER = re.compile(r"^\s*(?:in|during|between|over)\b[^,;]{0,40}?\b(?:19|20)\d\d\b", re.I)
 # "extendable to 18 months", "renewable up to a total of 15 days", "from 3 months to 18 months".
 _EXTENDED_LIMIT_BEFORE = re.compile(
-    r"\b(?:extend|extendable|extended|extensible|renewable|prolonged|prolongable|increased|raised|lengthened|rising)\s+"
+    r"\b(?:extend|extendable|extended|extensible|renewable|prolong|prolonged|prolongable|increased|raised|lengthened|rising)\s+(?:it\s+|this\s+|them\s+)?"
     r"(?:up\s+)?to\s+(?:a\s+(?:total|maximum)\s+of\s+)?$"
     r"|\bmaximum\b[^.;]*\bfrom\s+\S+\s+(?:days|weeks|months|years)\s+to\s*$", re.I)
 _AVERAGE_STAY_BEFORE = re.compile(
     r"\baverage\s+(?:length\s+of\s+|duration\s+of\s+)?stay\s+(?:in\s+(?:\w+\s+){1,2})?of\s*$"
     r"|\b(?:spent|spend|spending|held|detained|kept)\s+(?:for\s+)?(?:an\s+)?average\s+of\s*$", re.I)
 # A limit stated as what the law allows holds at the report's time, whatever the date of the law.
+# "the law caps detention in a centre at 60 days", "detention is limited to 90 days"
+_CAP_BEFORE = re.compile(r"\b(?:caps?|capped|limits?|limited|restricts?|restricted)\b[^.;:]{0,40}?\b(?:at|to)\s*$", re.I)
+# "limited to 30 days but may be extended": an initial period, not the maximum.
+_RENEWABLE_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:but|and|which|that)\s+(?:may|can|could|might)\s+be\s+(?:extended|renewed|prolonged)", re.I)
+# "the opening of a new centre ... with a capacity of 1,500 places": one planned site, not the system's capacity.
+_ONE_NEW_SITE = re.compile(
+    r"\b(?:an?|one)\s+(?:new|planned|future|second|third|additional)\s+(?:\w+\s+)?(?:centre|center|facility|camp|site)\b"
+    r"|\b(?:opening|construction|building|plans?\s+for)\s+(?:of\s+)?(?:an?|one)\s+(?:\w+\s+)?(?:centre|center|facility|camp)\b", re.I)
 _LEGAL_PRESENT = re.compile(r"\b(?:may|can|allows?|permits?|requires?|is\s+limited|are\s+limited|shall|must\s+not)\b", re.I)
 _AS_AMENDED = re.compile(r"\bas\s+(?:last\s+)?amended\b", re.I)
 _CHANGE_VERB = re.compile(r"\b(?:extended|raised|increased|reduced|cut|lengthened|shortened|introduced|amended|changed)\b", re.I)
@@ -581,7 +608,8 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
             return "detention_length_max_days", "detention_length:not_exceed", 0.55  # "may not exceed 18 months"
         if unit and _RELEASE_WITHIN_BEFORE.search(before) and not _NOT_DETENTION_LENGTH.search(sentence):
             return "detention_length_max_days", "detention_length:release_within", 0.5  # "release ... not removed within 60 days"
-        if unit and _EXTENDED_LIMIT_BEFORE.search(sentence, max(0, a - 120), a) and _DETENTION_LENGTH_CONTEXT.search(sentence) \
+        if unit and _EXTENDED_LIMIT_BEFORE.search(sentence, max(0, a - 120), a) \
+                and (_DETENTION_LENGTH_CONTEXT.search(sentence) or _DETENTION_LENGTH_CONTEXT.search(lead)) \
                 and not _NOT_DETENTION_LENGTH.search(sentence):
             return "detention_length_max_days", "detention_length:extended", 0.55
         if unit and _MAXIMUM_IS_BEFORE.search(before) and not _NOT_DETENTION_LENGTH.search(sentence) \
@@ -593,6 +621,13 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
         if unit and unit.group("unit").lower() == "day" and _AVERAGE_STAY_BEFORE.search(before) \
                 and not re.search(r"\b(?:hotel|visa|tourist|hospital)", sentence, re.I):
             return "detention_length_avg_days", "detention_length:average_stay", 0.55
+        if unit and unit.group("unit").lower() == "day" and _AVERAGE_BARE_BEFORE.search(before) \
+                and not _NOT_DETENTION_AVERAGE.search(sentence) \
+                and (_DETENTION_LENGTH_CONTEXT.search(sentence) or _DETENTION_LENGTH_CONTEXT.search(lead)):
+            return "detention_length_avg_days", "detention_length:average_bare", 0.5
+        if unit and _CAP_BEFORE.search(before) and _DETENTION_LENGTH_CONTEXT.search(before) \
+                and not _NOT_DETENTION_LENGTH.search(sentence) and not _RENEWABLE_AFTER.match(after):
+            return "detention_length_max_days", "detention_length:capped", 0.55  # "the law caps detention at 60 days"
         if unit and unit.group("unit").lower() != "day" and _LENGTH_VERB.search(before) \
                 and not _NOT_DETENTION_LENGTH.search(before + after) \
                 and (n.qualifier == "max" or re.search(r"\b(?:maximum|no\s+longer\s+than|up\s+to|limit\w*)\b", before, re.I)):
@@ -608,7 +643,7 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
                 return "detention_length_max_days", "detention_length:max", 0.6
         return None
     if _CAPACITY_BEFORE.search(before) or _CAPACITY_AFTER.match(after):
-        if _NAMED_FACILITY.search(sentence[:n.start - s_start]):
+        if _NAMED_FACILITY.search(sentence[:n.start - s_start]) or _ONE_NEW_SITE.search(sentence, 0, n.start - s_start):
             return None  # the capacity of one named centre, not of the country's detention system
         if _DETENTION_WORDS.search(sentence) or re.search(r"\bcapacity\b", before, re.I) and (
                 re.search(r"\bcent(?:re|er)s?\b|[A-Z]{2,}s\b|\bfacilit(?:y|ies)\b", sentence)
@@ -643,7 +678,11 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
     noun = re.match(rf"^\s*(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{_MIGRANT}|{_PEOPLE}|employers|{_VIOLATORS})\b", after)
     if noun and n.value >= 20:
         placed = _PLACED_IN.match(after, noun.end())
-        if placed and (not placed.group("bare") or not _NOT_DETENTION_SITES.search(placed.group(0))) \
+        if placed and placed.group("there"):
+            context = lead[-300:] + " " + sentence[:n.start - s_start]
+            if _DETENTION_WORDS.search(context) and not _NOT_DETENTION_SITES.search(context[-200:]):
+                return "immigration_detainees", "verb:placed_there", 0.55  # "the centre ... 2,316 foreigners were placed there"
+        elif placed and (not placed.group("bare") or not _NOT_DETENTION_SITES.search(placed.group(0))) \
                 and (not placed.group("acr") or sites is not None and sites.match(placed.group("acr"))):
             return "immigration_detainees", "verb:placed_in", 0.6
         if n.value >= 100 and _ARRESTED_BEFORE.search(before) and (_MIGRATION_CONTEXT.search(sentence) or noun.group("noun") != "persons"):
@@ -694,7 +733,18 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
         if migrant_noun and not re.fullmatch(_NATIONALITY, noun.group("noun").strip()) and (stock or _STOCK_BEFORE.search(before)) \
                 and not re.search(r"\b(?:were|was|had\s+been|have\s+been)\s+\w+ed\b", tail):
             return "international_migrants", "stock", 0.7
-    if previous is not None and _TOTAL_AT.search(before) and not after.strip(" ,.") and not n.is_percent \
+    level = _LEVEL_VERB_BEFORE.search(before) if not n.is_percent and n.value >= 20 else None
+    if level is not None:
+        words = level.group("noun").split()
+        for k in range(len(words)):  # the longest tail of the subject that names a count
+            noun = " ".join(words[k:])
+            for slug, pattern, confidence in _AFTER_RULES:
+                if slug in ("detention_facilities", "criminal_prison_population"):
+                    continue
+                m = pattern.match(noun)
+                if m and m.end() == len(noun):
+                    return slug, f"level:{slug}", confidence - 0.1
+    if previous is not None and _TOTAL_AT.search(before) and _SAME_FIGURE_AFTER.match(after) and not n.is_percent \
             and indicators()[previous.indicator].unit not in ("percent", "days"):
         return previous.indicator, "anaphora:total", 0.5  # "another source put the total at 1,420"
     figure_at = _FIGURE_AT.search(before)
@@ -937,10 +987,15 @@ class _AsOfHeadings:
         return self._dates[i] if gap < 0 else None
 
 
+# "Law 3907/2011": the year closing a law's number, not the time of a figure ("2022/2024" stays a period).
+_NUMBERED_TITLE_YEAR = re.compile(r"(?<![\d/])(?!(?:19|20)\d\d/)\d{1,4}/$")
+
+
 def _usable_dates(sentence: str, default_year: int | None, numbers: list[NumberMention], s_start: int) -> list[DateMention]:
     spans = [(n.start - s_start, n.end - s_start) for n in numbers if not n.is_year_like]
     return [d for d in find_dates(sentence, default_year)
             if not any(a < d.end and d.start < b and not (d.start <= a and b <= d.end and d.kind != "year") for a, b in spans)
+            and not _NUMBERED_TITLE_YEAR.search(sentence, max(0, d.start - 6), d.start)
             and not (_last_word(sentence[max(0, d.start - 12):d.start]).endswith(_REFERENCE_ENDINGS)
                      and _REFERENCE_BEFORE.search(sentence[max(0, d.start - 12):d.start]))]
 
@@ -985,7 +1040,8 @@ def find_statistics(document: Document) -> Iterable[Fact]:
             before = _clause_before(sentence, q_start, max(previous_end, q_start - 120))
             classified = _classify(n, sentence, s_start, after, before, previous, sites,
                                    _paragraph_lead(text, s_start) if "maximum" in before or "limit" in before
-                                   or "ceiling" in before else "")
+                                   or "ceiling" in before or "average" in before or "mean" in before or "prolong" in before
+                                   or "extend" in before or " there" in after[:40] else "")
             if classified is None:
                 if _COORDINATED_AFTER.match(after) and n.value >= 50:
                     found_here.append(_Found("", n, min(q_start, a) + s_start, n.end + len(after.rstrip()),
@@ -999,7 +1055,8 @@ def find_statistics(document: Document) -> Iterable[Fact]:
             if block_date and not slug.startswith("detention_length"):
                 date = block_date
             if rule in ("share:children", "anaphora", "anaphora:total") and previous is not None and previous.date \
-                    and (rule == "share:children" or not any(d.start >= b for d in dates)):
+                    and (rule == "share:children" or not any(d.start >= b for d in dates)
+                         and not (rule == "anaphora" and _END_OF_YEAR.search(after))):
                 date = previous.date  # the part or the contrasting figure is of the same time as the figure it follows
             if date is None:
                 continue

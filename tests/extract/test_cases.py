@@ -257,3 +257,36 @@ def test_relatives_attacked_and_numbered_rulings_are_not_the_persons_case() -> N
 def test_a_state_body_that_detains_people_is_not_a_named_person(body: str) -> None:
     text = f"{body} said that 21,300 people were placed in detention in 2023 and 900 were deported."
     assert records(text) == set()
+
+
+# --- round 3: construction families ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Border Watch Sahel, a network of volunteers that monitors the desert, says 900 people were expelled in May. "
+    "Border Watch Sahel later reported that 300 were deported.",
+    "Later, Safe Passage Libya reported that 40 men were deported. Safe Passage Libya, an NGO based in Tunis, "
+    "counts every convoy.",
+])
+def test_a_body_named_by_its_apposition_is_no_person(text: str) -> None:
+    assert records(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In the case of Karim Aziz, the district court ordered his detention on 4 May 2022.", ("Karim Aziz", "detained")),
+    ("For Lina Haddad, the tribunal authorised her placement in a detention centre in March.",
+     ("Lina Haddad", "detained")),
+    ("On 2 July, a Sudanese man, Adam Musa, died at the Vallorbe centre after a fall.", ("Adam Musa", "other")),
+    ("Nadia Rahimi died in a police cell in Aarhus on 8 October 2022.", ("Nadia Rahimi", "other")),
+])
+def test_ordered_detention_and_deaths_where_the_state_held_the_person(text: str, expected: tuple[str, str]) -> None:
+    assert expected in records(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Samuel Oko was arrested in Tunis on 21 February 2023 and expelled to the border six days later.", "2023-02-27"),
+    ("Amina Diallo was detained on 30 June 2022 and released the next day.", "2022-07-01"),
+])
+def test_a_day_counted_from_the_date_before_the_verb(text: str, expected: str) -> None:
+    dates = {f.fields.get("date") for f in extract_cases(doc(text, "2023")) if f.fields["outcome"] in ("deported", "released")}
+    assert dates == {expected}

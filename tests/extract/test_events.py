@@ -368,3 +368,76 @@ def test_a_release_told_with_the_arrest_is_not_a_second_event() -> None:
                  "the same evening.",
                  "On 3 May 2022 police arrested 40 migrants at the market and all were released the next day."):
         assert [e["kind"] for e in events(text)] == ["detention"]
+
+
+# --- round 3: construction families ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a court's finding: "<court> ... found that"
+    ("On 3 May 2021 the Supreme Court, in Ruling No. 12/2021, found that detaining children was unlawful.",
+     ("court_ruling", "2021-05-03")),
+    ("On 9 June 2020 the Administrative Tribunal concluded that the transfers breached the statute.",
+     ("court_ruling", "2020-06-09")),
+    # an emergency regime declared
+    ("The cabinet declared a national emergency on 4 May 2019.", ("policy_change", "2019-05-04")),
+    ('Violence rose after the government declared an "armed conflict" on 1 May 2022.', ("policy_change", "2022-05-01")),
+    # arrests made in one operation are a raid
+    ("On 5 March 2022, some 300 migrants were said to have been arrested during a joint police operation in the port.",
+     ("raid", "2022-03-05")),
+    ("Officers detained 45 people in a single sweep of the market on 2 June 2022.", ("raid", "2022-06-02")),
+    # people driven across a border
+    ("On 3 May 2022, 250 migrants were driven across the border into Mali.", ("deportation", "2022-05-03")),
+    ("Monitors counted 900 people pushed over the frontier between 1 and 20 March 2023.",
+     ("deportation", "2023-03-01/2023-03-20")),
+    # expellees delivered in a convoy or abandoned
+    ("On 14 June 2022, a convoy of 600 migrants arrived at the border post.", ("deportation", "2022-06-14")),
+    ("A convoy of some 300 deportees was abandoned near the frontier on 2 July 2022.", ("deportation", "2022-07-02")),
+    ("At least 500 people were abandoned in the desert on 12 May 2023.", ("deportation", "2023-05-12")),
+    ("The network said on 10 March 2024 that 1,200 people had been left at the border since the start of the year.",
+     ("deportation", "2024-01-01/2024-03-10")),
+    # a pushback at sea told by one witness of a group
+    ('"Ali," 30, said that on 2 June 2022 masked men put his group of about 25 in a raft and left them at sea.',
+     ("deportation", "2022-06-02")),
+    ("On 9 August 2021 the coast guard towed a boat of some 60 people back out and set them adrift.",
+     ("deportation", "2021-08-09")),
+    # caught, then held
+    ("In May 2022, 40 Eritreans were intercepted at sea and held in a reception centre.", ("detention", "2022-05")),
+    ("On 3 April 2022, 18 migrants were caught near the border and detained at a police station.",
+     ("detention", "2022-04-03")),
+    # people relocated
+    ("Since March 2021, the authorities have relocated 20,000 refugees to the island.", ("other", "2021-03")),
+    ("In June 2022, 3,000 asylum seekers were relocated to camps inland.", ("other", "2022-06")),
+    # a facility opened
+    ("The new removal centre opened on 1 March 2022.", ("other", "2022-03-01")),
+    ("Two camps were inaugurated in May 2021 on the island.", ("other", "2021-05")),
+    # an opening or closure announced, dated by a day counted from the sentence before
+    ("On 2 May 2023 hundreds of people were deported to the border. The ministry responded the next day by announcing "
+     "the closure of the camp.", ("policy_change", "2023-05-03")),
+    ("On 7 June 2023 the camp burned down. Two days later the government announced the creation of a new centre.",
+     ("policy_change", "2023-06-09")),
+    # a change of administration dated by "since"
+    ("Since 1 January 2022 the centres are managed by the Interior Ministry.", ("policy_change", "2022-01-01")),
+    ("Since March 2020, detention facilities have been run by a private company.", ("policy_change", "2020-03")),
+    # a decree that opened a scheme, dated by its own title
+    ("Presidential Decree 12 of May 2021 opened a regularisation process for workers.", ("policy_change", "2021-05")),
+    ("Law No. 45 of 3 March 2019 created a new humanitarian visa.", ("policy_change", "2019-03-03")),
+    ("A third round, launched by Ministerial Decree 55 in 2021, covered students.", ("policy_change", "2021")),
+])
+def test_round3_constructions(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(e["kind"], e["date"]) for e in events(text, "2024")}
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # moved back to a camp inside the country is no expulsion
+    ("On 4 May 2023, police detained 30 refugees; all were sent back to the camps the next day.", "deportation"),
+    ("On 8 May 2023, 12 residents were arrested and returned to their shelter hours later.", "deportation"),
+    # yearly or running totals are statistics (a quoted noun still counts people)
+    ('The minister said on 12 January that 12,000 "illegal migrants" had been repatriated in 2024.', "other"),
+    ("By the end of 2023, 90,000 people had been relocated from the north to other towns.", "other"),
+    ("By the end of June 2023, more than 5,000 families had been voluntarily relocated to other states.", "other"),
+    # a court's finding told of one person belongs to the case
+    ("On 3 June 2023, Ali Hassan was released after a court found that his detention was unlawful.", "court_ruling"),
+])
+def test_round3_non_events(text: str, absent: str) -> None:
+    assert absent not in {e["kind"] for e in events(text, "2024")}

@@ -155,3 +155,37 @@ def test_table_cell_before_title_and_header_constitution():
             "Constitutional guarantees?\tYes\tFederal Constitutional Act on Personal Freedom, Article 2\t\t1990\t2004\n")
     titles = [f.fields["title"] for f in extract_laws(doc(text))]
     assert titles == ["Federal Constitutional Act on Personal Freedom"]
+
+
+# --- round 3: construction families ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "title", "number"), [
+    ("Detention is governed by Law 12/2010 of 3 June (the Foreigners Act). Law 12/2010 was amended later.",
+     "Foreigners Act", "12/2010"),
+    ("Decree No. 45/2018 of March 9 (the Residence Code) sets the rules; Decree No. 45/2018 also covers visas.",
+     "Residence Code", "45/2018"),
+])
+def test_a_short_title_after_a_day_without_year_names_the_numbered_law(text: str, title: str, number: str) -> None:
+    found = laws(text)
+    assert list(found) == [title]
+    assert found[title]["number"] == number
+
+
+@pytest.mark.parametrize("text", [
+    "Detention is regulated by the Migration Code, adopted on 2 July 2013 and last amended in 2022.",
+    "The Immigration Act, which was enacted in March 2013 and later amended in 2022, allows detention.",
+])
+def test_adoption_and_amendment_each_take_their_own_year(text: str) -> None:
+    (law,) = laws(text).values()
+    assert (law["year_adopted"], law["year_amended"]) == (2013, 2022)
+
+
+@pytest.mark.parametrize(("text", "title", "year"), [
+    ("Executive Decree 436 of June 2022 opened an amnesty.", "Executive Decree 436", 2022),
+    ("A second phase came with Supreme Decree 88 in 2023.", "Supreme Decree 88", 2023),
+    ("Decree 71 of 4 May 2019 set up the register.", "Decree 71", 2019),
+])
+def test_bare_numbered_decrees_dated_after_their_number(text: str, title: str, year: int) -> None:
+    found = laws(text)
+    assert found[title]["year_adopted"] == year

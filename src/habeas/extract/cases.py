@@ -16,6 +16,7 @@ a verb with no person in reach yields nothing.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -30,7 +31,7 @@ from habeas.extract.sentences import Sentence, dateline_years, split_sentences, 
 from habeas.extract.spans import make_fact
 
 NAME = "cases"
-VERSION = 2
+VERSION = 3
 EXTRACTOR_ID = f"{NAME}@{VERSION}"
 
 OUTCOMES = ("arrested", "detained", "deported", "extradited", "convicted", "released",
@@ -94,6 +95,13 @@ _TITLE_AFTER = re.compile(
     r"(?!\s+of\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,4}(?:association|organi[sz]ation|ngo|network|foundation|"
     r"movement|party|society|collective|coalition|alliance|initiative|group)\b)",
     re.IGNORECASE)
+
+# "X, a network of activists that monitors the border", "Y, an NGO based in Z": an apposition
+# that calls the run a body; the run then names that body wherever the document writes it
+_BODY_AFTER = re.compile(
+    r"\s*,\s*(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?:network|organi[sz]ation|ngo|group|coalition|platform|collective|"
+    r"association|charity|initiative|alliance|movement|foundation|consortium|hotline|project|campaign|"
+    r"non-governmental|nonprofit|non-profit)\b", re.IGNORECASE)
 
 _ROLE = (r"(?:activist|blogger|journalist|reporter|cameraman|camerawoman|photographer|defender|critic|"
          r"objector|lawyer|dissident|leader|poet|writer|artist|student|imam|pastor|priest|cleric|"
@@ -303,6 +311,7 @@ def collect_name_mentions(text: str, sentences: tuple[Sentence, ...]) -> dict[in
     people: dict[str, Person] = {}
     introductions: dict[str, list[tuple[int, Person]]] = {}
     officials: set[str] = set()
+    bodies: set[str] = set()
     covered: list[tuple[int, int]] = []
     for m in _NAME_RUN.finditer(text):
         k = _sentence_at(starts, sentences, m.start())
@@ -317,6 +326,9 @@ def collect_name_mentions(text: str, sentences: tuple[Sentence, ...]) -> dict[in
         surname = name.split()[-1]
         if official:
             officials.add(surname.casefold())
+            continue
+        if _BODY_AFTER.match(text, n_end):
+            bodies.add(name.casefold())
             continue
         nationality = _nationality(text, n_start, n_end, sentences[k].start)
         person = people.get(name.casefold())
@@ -348,6 +360,15 @@ def collect_name_mentions(text: str, sentences: tuple[Sentence, ...]) -> dict[in
         introductions.setdefault(name.casefold(), []).append((n_start, person))
         by_sentence.setdefault(k, []).append(Mention(n_start, n_end, [person], "name"))
     covered.sort()
+    if bodies:  # a body named by its apposition anywhere is no person anywhere
+        for key in list(introductions):
+            introductions[key] = [(pos, p) for pos, p in introductions[key] if p.name.casefold() not in bodies]
+            if not introductions[key]:
+                del introductions[key]
+        for k in list(by_sentence):
+            by_sentence[k] = [m for m in by_sentence[k] if m.people[0].name.casefold() not in bodies]
+            if not by_sentence[k]:
+                del by_sentence[k]
     for intros in introductions.values():
         intros.sort(key=lambda x: x[0])
     surnames = [key for key in introductions if key not in officials]
@@ -420,6 +441,10 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         rf"\b(?:detained|holding (?:{_W} ){{1,4}}in (?:a |an |the )?(?:{_W} ){{0,2}}"
         r"(?:detention|custody|prison|jail))\b", re.IGNORECASE)),
     ("detained", "after", re.compile(r"\bheld (?:him|her|them) (?:at|in|for)\b", re.IGNORECASE)),
+    # "the court ordered his detention", "a judge authorised her placement in detention"
+    ("detained", "before", re.compile(
+        r"\b(?:ordered|authori[sz]ed|approved|imposed) (?:his|her|their) (?:immigration |administrative |pre-?trial )?"
+        r"(?:detention|placement in (?:a |the )?(?:[\w-]+ )?(?:detention|centre|center))\b", re.IGNORECASE)),
     ("detained", "before", re.compile(
         r"\b(?:(?:held|kept|remanded|placed) (?:\w+ ){0,2}(?:in|into|under|at) (?:[\w-]+ ){0,2}"
         r"(?:detention|custody|arrest)|in (?:pre-?trial |administrative |immigration |incommunicado |"
@@ -473,7 +498,10 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"(?:deportation|expulsion|extradition|removal))\b", re.IGNORECASE)),
     # a death in the state's hands
     ("other", "before", re.compile(
-        r"\bdied (?:while )?(?:in|under) (?:police |immigration |state |pre-?trial )?(?:custody|detention)\b",
+        r"\bdied (?:while )?(?:in|under) (?:police |immigration |state |pre-?trial )?(?:custody|detention)\b|"
+        # "died at the X detention centre", "died in a police cell": a death where the state held the person
+        r"\bdied (?:at|in) (?:the |an? )?(?:[\w’'-]+ ){0,3}?(?:centre|center|facility|prison|jail|cell|police station|"
+        r"detention|camp)\b",
         re.IGNORECASE)),
     # "beat her" but not "beat her husband" (his or her relative is the one attacked)
     ("attacked", "after", re.compile(r"\b(?:attacked|assaulted|beaten|stabbed|beat (?:him|her|them)\b(?! (?:husband|wife|son|daughter|brother|sister|father|mother|child|children|friend|family|colleague|cousin|uncle|aunt|partner|companion)s?\b))", re.IGNORECASE)),
@@ -499,6 +527,7 @@ _CUE_STEMS: list[frozenset[str] | None] = [frozenset(words.split()) if words els
     "arrest",
     "detain detention custody",
     "held",
+    "detention",
     "held custody detention arrest remain spent",
     "deport expel refoul return remov handed sent back",
     "return sent flew put drove bused bussed",
@@ -645,6 +674,10 @@ def find_cases(document: Document,
 
 
 _RIGHT_AFTER = re.compile(r"\b(?:in|on|since)\s+$", re.IGNORECASE)
+# "expelled to X six days later", "released the following day": a day counted from the date before the verb
+_DAYS_LATER = re.compile(r"[^,;.]{0,40}?\b(?:(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) days later|"
+                         r"the (?:following|next) day|the day after)\b", re.IGNORECASE)
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _PREVIOUS_YEAR = re.compile(r"[^,;.]{0,40}?\b(?:the previous year|a year earlier|the year before)\b", re.IGNORECASE)
 
 
@@ -673,6 +706,14 @@ def _case_date(document: Document, sentence: Sentence, cue_start: int, cue_end: 
         return str(year)
     if not mentions:
         return None
+    later = _DAYS_LATER.match(text, cue_offset) if before else None
+    if later:
+        day = _with_year(before[-1], mentions)
+        word = (later.group(1) or "one").lower()
+        try:
+            return (_dt.date.fromisoformat(day) + _dt.timedelta(days=int(word) if word.isdigit() else _SMALL[word])).isoformat()
+        except ValueError:
+            pass  # not a full day: the date before stands
     right_after = [d for d in mentions if 0 <= d.start - cue_offset <= 40
                    and text[cue_offset:d.start].count(",") == 0
                    and _RIGHT_AFTER.search(text, cue_offset, d.start)]

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+import datetime as _dt
 
 from habeas.domain import Document, Fact, FactType
 from habeas.extract.analysis import lowered, trie_pattern
@@ -34,7 +35,7 @@ from habeas.extract.sentences import (
 from habeas.extract.spans import make_fact
 
 NAME = "events"
-VERSION = 3
+VERSION = 4
 EXTRACTOR_ID = f"{NAME}@{VERSION}"
 
 KINDS = ("raid", "detention", "deportation", "extradition", "protest", "court_ruling",
@@ -62,6 +63,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"special) (?:{_W} ){{0,1}}operations?|"
         # "carried out an operation in the X district", "joint security campaigns arrested 17,930 violators"
         rf"(?:launched|conducted|carried out|mounted) (?:an? |the )?operations? (?:in|at|on|against|targeting)\b|"
+        # "600 people were arrested in a single operation", "detained during a joint police sweep"
+        rf"(?:arrested|detained|apprehended|rounded up|picked up) (?:[^.;]{{0,40}}? )?(?:in|during) (?:an? |the |one )?"
+        rf"(?:(?:single|joint|large-scale|major|police|security|coordinated|dawn|night-time|overnight|mass|"
+        rf"immigration|special) ){{0,2}}(?:operations?|raids?|sweeps?|round-?ups?|crackdowns?)\b|"
         rf"(?:campaigns?|operations?|raids?|sweeps?|crackdowns?) (?:{_W} ){{0,2}}?(?:arrested|detained|rounded up|netted) "
         rf"{_MANY}|"
         # "police evacuated a camp of some 300 migrants", "forces dismantled informal camps": an eviction
@@ -78,7 +83,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         # "placed 21 of them in the centre", "held the group at the detention centre"
         rf"placed {_MANY} (?:of them |people |persons |migrants |others )?in (?:the |a |an )?(?:{_W} ){{0,3}}?"
         rf"(?:detention|custody|cra|centres?|centers?|facilit(?:y|ies)|camps?|prisons?)|"
-        rf"(?:held|detained|placed) (?:the group|them all|all of them) (?:at|in)\b)\b",
+        rf"(?:held|detained|placed) (?:the group|them all|all of them) (?:at|in)\b|"
+        # "were intercepted off the coast and held in a transit centre"
+        rf"(?:intercepted|apprehended|caught|stopped|picked up|rescued|seized) (?:[^.;]{{0,60}}? )?and (?:then )?"
+        rf"(?:held|detained|locked up|confined|placed) (?:in|at)\b)\b",
         re.IGNORECASE)),
     ("deportation", re.compile(
         rf"\b(?:(?:were|had been|have been) (?:{_W} ){{0,2}}(?:deported|expelled|pushed back|returned to|removed to|sent back|"
@@ -92,6 +100,17 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:forced|pushed|thrown|made to jump) (?:{_W} ){{0,2}}?(?:into the (?:water|sea)|overboard)|"
         rf"(?:deportations?|removals?|expulsions?|deportation flights?|forced returns?) (?:to [\w-]+ )?(?:resumed|restarted)|"
         rf"forcibly (?:returned|deported|expelled) {_MANY}|"
+        # "10,811 people pushed across the frontier", "were driven over the border into Niger"
+        rf"(?:pushed|driven|forced|expelled|deported|dumped|marched|escorted|bused|bussed|trucked) (?:back )?(?:across|over) "
+        rf"the (?:\w+ )?(?:border|frontier)|"
+        # "a convoy of 1,141 people arrived at the border post": expellees delivered in a convoy
+        rf"convoys? of {_MANY} (?:[\w-]+ ){{0,2}}?(?:people|persons|migrants|deportees|expellees|nationals|foreigners)\b"
+        rf"[^.;]{{0,60}}?(?:arrived|reached|(?:was|were) (?:dropped|left|abandoned|unloaded))|"
+        # "1,846 people had been left at Point Zero", "hundreds were dumped in the desert": expellees abandoned
+        rf"{_MANY} (?:[\w-]+ ){{0,2}}?(?:had been|have been|were) (?:\w+ )?(?:left|dumped|abandoned) (?:at|in|near|on) |"
+        # a pushback at sea: "put them in a life raft and left them at sea", "abandoned adrift"
+        rf"(?:left|abandoned|set) (?:them |the group |(?:{_W} ){{1,3}}?)?(?:adrift|at sea|in (?:an? |the )?"
+        rf"(?:inflatable |life |rubber )?(?:rafts?|dinghy|dinghies))|"
         # "61 people were returned on a charter flight", "were removed by chartered plane"
         rf"(?:were|had been|have been) (?:{_W} ){{0,2}}(?:returned|removed|flown) (?:on|by|aboard|in|via) (?:an? |the )?"
         rf"(?:{_W} ){{0,2}}?(?:charter(?:ed)? |deportation |removal |special |joint )?(?:flights?|planes?|aircraft)|"
@@ -111,7 +130,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?:notified of|issued|handed down|delivered|announced|received) (?:the |a |its )?courts? (?:rulings?|"
         rf"decisions?|orders?|judg(?:e)?ments?|verdicts?)|issu\w+ (?:{_W} ){{0,2}}rulings?|"
         rf"(?:court|tribunal|judge|constitutional council|council of state|state council)\b(?:[^.;()]|\bv\.|\bnos?\.|\b[a-z]\.|\([^();]{{0,60}}\)){{0,90}}?\b(?:found (?:{_W} ){{1,4}}guilty|convicted|sentenced|acquitted|"
-        rf"ruled|found (?:an? )?(?:violations?|breach(?:es)?)|held (?:in [^.;]{{1,60}}? )?that|ordered|annulled|struck down|quashed|halted|blocked|suspended|"
+        rf"ruled|found (?:an? )?(?:violations?|breach(?:es)?)|held (?:in [^.;]{{1,60}}? )?that|(?:found|concluded|determined) that|ordered|annulled|struck down|quashed|halted|blocked|suspended|"
         # "held on 18 November 2021 that", "found on 17 July 2014 that", "confirmed the judgment", "released him"
         rf"(?:held|found|ruled|decided|concluded) (?:on \d{{1,2}} [a-z]+ \d{{4}},? |on [a-z]+ \d{{1,2}},? \d{{4}},? |in (?:[a-z]+ )?\d{{4}},? )that|"
         rf"(?:confirmed|upheld|overturned|reversed|set aside) (?:the |its |an? |this )?(?:{_W} ){{0,2}}?(?:judg(?:e)?ment|ruling|decision|"
@@ -135,7 +154,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?:introduced|imposed|lifted|adopted|enacted|passed|approved|signed|amended|issued|announced|"
         rf"declared|extended|revoked|repealed) (?:{_W} ){{0,3}}(?:moratorium|ban|law|laws|amendments?|resolution|"
         rf"decree|ordinance|protocols?|guidelines|procedures|directives?|circulars?|regulations?|rules|bill|legislation|policy|state of emergency|quarantine|lockdown|curfew|"
-        rf"restrictions?|(?:visa |entry |exit )?requirements?|visas?|system|scheme|programme|amnesty|amnesties|"
+        rf"restrictions?|(?:visa |entry |exit )?requirements?|visas?|system|scheme|programme|amnesty|amnesties|emergency|[“\"]?armed conflict|state of (?:siege|exception|alarm|war|alert|disaster)|"
         rf"regulari[sz]ation (?:programme|scheme|campaign|drive))|"
         # "the government tabled a bill", "the ministry submitted draft amendments to parliament"
         rf"(?:tabled|submitted|presented|introduced) (?:an? |the |its |their )?(?:new )?(?:{_W} ){{0,2}}?(?:bill|draft (?:law|act|decree|code|"
@@ -154,12 +173,14 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:passed|passing|enacted|enacting|introduced|introducing) (?:the |a |an )?(?:new )?"
         rf"(?:[\w()’'-]+ ){{0,6}}?(?:act|bill)\b|"
         rf"announced (?:that )?(?:{_W} ){{0,8}}?(?:would|will)\b|announced (?:plans?|its intention|a decision)|"
+        rf"announc(?:ed|ing|es) (?:the )?(?:opening|closure|construction|creation|establishment) of|"
         rf"(?:froze|suspended|halted|paused) (?:{_W} ){{0,4}}(?:asylum|applications|claims|registration|"
         rf"resettlement|admissions)|closed (?:\d+ of |all |several |some )?(?:its |the |their )?"
         rf"(?:{_W} ){{0,2}}(?:centres|centers|stations|camps|facilities|depots)|"
         rf"(?:(?<=\n)|(?<=[.!?] )|(?<=that )|^)since [^,.;\n]{{3,30}}?,? (?:{_W} ){{1,6}}?(?:(?:have|has) been "
         rf"(?:sent|transferred|held|detained|processed|required|barred|banned|excluded|denied|subject)|"
-        rf"(?:may|can|could) (?:only|no longer)|(?:is|are) no longer|must)|closure of (?:the |its |all )?"
+        rf"(?:may|can|could) (?:only|no longer)|(?:is|are) no longer|must|"
+        rf"(?:is|are|has been|have been) (?:now )?(?:run|managed|operated|administered|overseen|supervised) by)|closure of (?:the |its |all )?"
         rf"(?:{_W} ){{0,2}}(?:centres|centers|camps|zones|stations|facilities|depots))\b", re.IGNORECASE)),
     # Wordings of change anchored on their verbs (scanned only in sentences holding one):
     # "the policy was abandoned in 2015", "a 2023 decree extended the maximum", "the government
@@ -172,6 +193,13 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:decree|law|act|amendment|reform|regulation|ordinance|legislation)s? (?:of \d{{4}} )?(?:{_W} ){{0,2}}?"
         rf"(?:extended|raised|increased|reduced|lowered|shortened|abolished|introduced|restricted|expanded|removed|"
         rf"limited|lengthened) the\b|"
+        # "Executive Decree 436 of June 2022 opened an amnesty", "Law No. 5 of 3 May 2019 created a regularisation scheme"
+        rf"(?:decree|law|act|ordinance|resolution|order) (?:no\.? ?)?[\w./-]*\d[\w./-]* (?:of (?:\d{{1,2}} )?(?:[a-z]+ )?\d{{4}} )?"
+        rf"(?:opened|created|launched|introduced|established|set up) (?:an? |the )?(?:new )?(?:[\w-]+ ){{0,2}}?"
+        rf"(?:amnest(?:y|ies)|regulari[sz]ation|visas?|permits?|programmes?|programs?|schemes?|procedures?|process)\b|"
+        # "a second phase, launched by Executive Decree 698 in 2023"
+        rf"(?:phase|stage|round|programme|program|plan|scheme|amnesty|regulari[sz]ation)(?: [\w-]+)?,? (?:was |were )?"
+        rf"(?:launched|introduced|opened|created|established) by (?:[\w-]+ )?(?:decree|law|act|order|ordinance|resolution)\b|"
         rf"(?:announced|launched|unveiled|adopted|introduced) (?:an? |the |its )?(?:new )?(?:{_W} ){{0,5}}?"
         rf"(?:plan|policy|programme|program|strategy|scheme|initiative)\b|"
         # "the Shirika Plan launched in 2023", "a strategy was adopted in May 2022"
@@ -191,6 +219,12 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         r"facilitated (?:their|the|his|her) return|repatriated|"
         r"(?:were|are|remained|remain|left) (?:\w+ )?(?:stranded|trapped)\b|"
         r"summoned (?:the |its |their )?(?:[\w’'-]+ ){0,2}?(?:ambassador|envoy|charg[eé] d[’']affaires)|"
+        # "the government has relocated Rohingya to the island", "2,000 refugees were relocated to"
+        r"(?:were|have been|had been) (?:\w+ )?relocated to|relocated (?:\d[\d,]* |thousands of |hundreds of )?"
+        r"(?!from |within |inside )(?:[\w-]+ ){1,2}?to (?!(?:an? |the |its |new )?(?:new )?(?:building|premises|site|location|office|offices|headquarters)\b)|"
+        # "the new centre opened on 18 September 2021", "the first was inaugurated in March"
+        r"(?:centres?|centers?|facilit(?:y|ies)|camps?|prisons?|shelters?|the first|the second|the third|the last) "
+        r"(?:(?:was|were|had been|has been) )?(?:officially |formally |finally )?(?:opened|inaugurated)\b(?! (?:fire|its doors to|up))|"
         r"(?:rescued|intercepted) (?:\d[\d,]*|dozens|hundreds|several|some \d[\d,]*)|died|drowned|(?:were|was) (?:\w+ )?killed|killing|killed (?:\d[\d,]*|dozens|hundreds|scores|several)\b|shot dead|lost their lives|injur(?:ed|ing) (?:\w+ )?"
         r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several)|"
         r"fires? (?:\w+ ){0,2}(?:broke out|swept through|destroyed|gutted)|broke out of|mass escape|"
@@ -210,7 +244,7 @@ _ANCHORS: dict[str, re.Pattern[str]] = {kind: re.compile(words) for kind, words 
             r"dismantled|demolished|bulldozed|razed|cleared|destroyed|evicted",
     "detention": r"detain|detention|arrest|round|held|taken to|transferred to|brought to|moved to|sent to|placed",
     "deportation": r"deport|expel|expul|back|returned|removed|forced|forcibly|transferred|handed|push-back|summary|resumed|restarted|"
-                   r"pushed|thrown|made to jump",
+                   r"pushed|thrown|made to jump|across the|over the|convoy|adrift|at sea|raft|dinghy|dinghies|left|dumped|abandoned",
     "extradition": r"extradit",
     "protest": r"protest|demonstrat|rall|march|riot|unrest|sit-in|hunger strike",
     "court_ruling": r"court|tribunal|ruling|judge|council|judgment|judgement|verdict| v. | v ",
@@ -220,14 +254,14 @@ _ANCHORS: dict[str, re.Pattern[str]] = {kind: re.compile(words) for kind, words 
     "policy_change": r"introduc|impos|lifted|adopt|enact|pass|approv|signed|amended|issued|announc|declared|tabled|submitted|presented|"
                      r"extended|revok|repeal|emergency|ceased|suspend|halt|stopp|decision to|into force|froze|"
                      r"paused|clos|since|withdr|denounced|deployed|regulari",
-    "other": r"stranded|trapped|summoned|rescued|intercepted|blocked|facilitated|repatriated|died|drowned|killed|killing|shot dead|lost their lives|injur|fire|"
+    "other": r"stranded|trapped|summoned|relocat|opened|inaugurated|rescued|intercepted|blocked|facilitated|repatriated|died|drowned|killed|killing|shot dead|lost their lives|injur|fire|"
              r"broke out|escape|released|published|stormed|attacked|torched",
 }.items()}
 # The verb-anchored policy wordings (the second policy_change entry of _CUES) have their own words.
 _POLICY_VERBS = re.compile(
     r"since|took effect|abandon|abolish|repeal|scrap|revok|lifted|introduc|adopted|suspended|reinstated|ended|"
     r"discontinu|extended|raised|increased|reduced|lowered|shortened|restricted|expanded|removed|limited|"
-    r"lengthened|announced|launched|unveiled")
+    r"lengthened|announced|launched|unveiled|opened|created|established|set up")
 _ANCHORS_BY_CUE = [_POLICY_VERBS if kind == "policy_change" and i > 0 and _CUES[i - 1][0] == "policy_change"
                    else _ANCHORS.get(kind) for i, (kind, _) in enumerate(_CUES)]
 _ANCHORS_BY_CUE_CI = [None if a is None else re.compile(a.pattern, re.IGNORECASE) for a in _ANCHORS_BY_CUE]
@@ -257,6 +291,8 @@ def _anchor_positions(scanned: str, lower_case: bool) -> list[list[int] | None]:
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _REPORT_YEAR_KINDS = frozenset({"policy_change", "border_closure"})
 _PERSON_KINDS = frozenset(KINDS) - {"agreement", "protest"}
+# "after a court found that his detention was unlawful": a finding told of one person is the case's
+_FINDING = re.compile(r"(?:found|concluded|determined) that$")
 _CRIMINAL_VERDICT = re.compile(r"sentenc|convict|guilty|acquit", re.IGNORECASE)
 # a participle naming the instrument that made or unmade a law, set off as an aside
 _BY_INSTRUMENT = re.compile(r"[\w-]+ by (?:[\w-]+ )?(?:decree|law|act|order|ordinance|resolution|regulation)s?\b",
@@ -269,7 +305,7 @@ _NEGATION = re.compile(r"\b(?:not|never|no|n[o’']t|without)\s+(?:\w+\s+){0,2}$
 # "A court lifted the ban", "the judge revoked the order": a court acting on one case, not a policy.
 _COURT_SUBJECT = re.compile(r"\b(?:court|judge|tribunal|magistrate)s?\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PEOPLE = re.compile(
-    r"\s*(?:[\w-]+\s+){0,3}?(?:people|persons|individuals|migrants|foreigners|refugees|asylum[- ]seekers|"
+    r"\s*(?:[\w“”\"-]+\s+){0,3}?[“\"]?(?:people|persons|individuals|migrants|foreigners|refugees|asylum[- ]seekers|"
     r"protesters|demonstrators|detainees|nationals|citizens|workers|children|women|men|activists|"
     r"journalists|students|families|prisoners|members|supporters|officers|violators|offenders|overstayers|"
     r"survivors|soldiers|passengers|minors|boys|girls|adults|deportees|returnees|victims|Uzbeks|Tajiks|Kyrgyz|[A-Z]\w+s|"
@@ -295,7 +331,8 @@ class EventHit:
 
 
 _REPORTING = re.compile(
-    r"\b(?:reported|said|stated|claimed|noted|found|documented|told|wrote|alleged|confirmed)\b(?: that)?", re.IGNORECASE)
+    r"\b(?:reported|reports|said|says|stated|states|claimed|claims|noted|notes|found|documented|documents|told|wrote|"
+    r"writes|alleged|alleges|confirmed|confirms)\b(?: that)?", re.IGNORECASE)
 _NAMING_YEAR = re.compile(r"\b((?:19|20)\d{2})\s+$")
 _RIGHT_AFTER = re.compile(r"\s*(?:,\s*)?(?:in|on)\s+(?:about\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # "between 1 and 15 September": the first day is written bare, the month only once
@@ -328,7 +365,7 @@ _ONE_PERSON_BEFORE = re.compile(
 _AGGREGATE_KINDS = frozenset({"detention", "deportation", "extradition"})
 _CARRY_NEEDS_QUANTITY = frozenset({"detention", "deportation", "extradition", "other"})
 # "6,383 passed through the centres in 2023 and 2,987 were repatriated": a yearly flow is a statistic
-_MOVEMENT = re.compile(r"repatriated|released|intercepted|rescued|died|drowned|lost their lives", re.IGNORECASE)
+_MOVEMENT = re.compile(r"repatriated|relocated|released|intercepted|rescued|died|drowned|lost their lives", re.IGNORECASE)
 _PLACE_HELD = re.compile(
     r"\b(?:centres?|centers?|facilit(?:y|ies)|camps?|prisons?|sites?|shelters?|units?|stations?|capacity|designed for|"
     r"built for)\b[^.;]*$", re.IGNORECASE)
@@ -337,6 +374,18 @@ _ANNOUNCEMENT = re.compile(r"announced\b")
 _YEARLY = re.compile(r"\d{4}(?:/\d{4})?")
 _MONTH_SPAN = re.compile(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)")
 _LONG_SPAN_MONTHS = 6
+# "the following day", "two days later": a day counted from the day of the sentence before
+_RELATIVE_DAY = re.compile(r"\b(?:the (?:following|next) day|the day after|(\d|one|two|three|four|five|six|seven) days later)\b",
+                           re.IGNORECASE)
+_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# "sent back to the camps", "returned to the shelter": moved back inside the country, not expelled
+_INLAND_RETURN = re.compile(r"(?:\s+to)?\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?(?:camps?|shelters?|centres?|centers?|homes?|"
+                            r"settlements?|cells?|facilit(?:y|ies)|island|dormitor(?:y|ies))\b", re.IGNORECASE)
+# "his group of about 40", "a boat of some 120 people": a number of people named by what holds them
+_GROUP_OF = re.compile(r"\b(?:group|boat|boatload|convoy|raft|dinghy|bus|truck|lorry)\s+of\s+(?:about\s+|around\s+|some\s+|"
+                       r"at least\s+|more than\s+|over\s+|nearly\s+|approximately\s+)?$", re.IGNORECASE)
+# "1,846 people since the start of the year" (said on 10 February): a tally from 1 January to that day
+_YEAR_TO_DATE = re.compile(r"\bsince the (?:start|beginning) of the year\b", re.IGNORECASE)
 _REQUEST_OPENER = re.compile(r"^(?:[" + re.escape(BULLET_GLYPHS) + r"]\s*)?Please\b")
 
 
@@ -415,6 +464,28 @@ def _date_in_sentence(mentions: list[DateMention], offset: int, text: str, sente
     return mentions[0] if mentions else None
 
 
+_NUMBER_OF = re.compile(r"\d[\w./-]* of ")
+
+
+def _own_dates(cue: str, default_year: int | None) -> list[DateMention]:
+    """Dates written inside a cue that names a dated text ("Decree 12 of May 2021 opened ..."): those after
+    the text's number, which is no day ("12 of May" is not the 12th)."""
+    number = _NUMBER_OF.search(cue)
+    return find_dates(cue[number.end() - 3:] if number else cue, default_year=default_year)
+
+
+def _shift_day(previous: str | None, relative: re.Match[str]) -> str | None:
+    """The day ``relative`` ("the following day", "two days later") names after the day ``previous``."""
+    if previous is None or len(previous) != 10:
+        return None
+    word = (relative.group(1) or "1").lower()
+    days = int(word) if word.isdigit() else _SMALL_NUMBERS[word]
+    try:
+        return (_dt.date.fromisoformat(previous) + _dt.timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
+
+
 def _long_span(date: str) -> bool:
     """A span of half a year or more ("between April 2023 and March 2024") dates a running total."""
     m = _MONTH_SPAN.fullmatch(date)
@@ -433,7 +504,8 @@ def _count(text: str, sentence: Sentence, cue_start: int, cue_end: int) -> int |
         if not float(number.value).is_integer() or number.value < 2:
             continue
         start, end = sentence.start + number.start, sentence.start + number.end
-        if not _PEOPLE.match(text, end, min(sentence.end, end + 60)):
+        if (not _PEOPLE.match(text, end, min(sentence.end, end + 60))
+                and not _GROUP_OF.search(text, max(sentence.start, start - 40), start)):
             continue
         distance = cue_start - end if end <= cue_start else start - cue_end
         distance = max(distance, 0)
@@ -557,8 +629,11 @@ def find_events(document: Document) -> list[EventHit]:
                 continue
             count = _count(text, sentence, cue.start(), cue.end()) if kind in _COUNTED else None
             if (kind in _PERSON_KINDS and (sentence.start, sentence.end) in about_cases
-                    and not (kind == "court_ruling" and not _CRIMINAL_VERDICT.search(cue.group()))
-                    and not (kind == "other" and count is not None and _DEATHS.match(cue.group()))):
+                    and not (kind == "court_ruling" and not _CRIMINAL_VERDICT.search(cue.group())
+                             and not _FINDING.search(cue.group()))
+                    and not (kind == "other" and count is not None and _DEATHS.match(cue.group()))
+                    and not (kind == "deportation" and count is not None
+                             and _GROUP_OF.search(text, max(sentence.start, cue.start() - 200), cue.start()))):
                 # a court freeing or annulling one person's detention is also a ruling (a verdict is the
                 # case's), and so is a shooting that killed many of the group a person was in
                 continue
@@ -566,6 +641,8 @@ def find_events(document: Document) -> list[EventHit]:
                 continue
             if _is_question(text, sentence):
                 continue
+            if kind == "deportation" and _INLAND_RETURN.match(text, cue.end()):
+                continue  # "all were sent back to the camps": moved back inside the country, not expelled
             if (kind == "policy_change" and scanned.startswith("closed", cue.start())
                     and _ADJECTIVE_CLOSED.search(text, max(sentence.start, cue.start() - 12), cue.start())):
                 continue  # "placements in closed centres": a kind of centre, not a closure
@@ -590,8 +667,15 @@ def find_events(document: Document) -> list[EventHit]:
                 mention = None  # "held the group at ...; ... moved on 27 December": the group's own day came before
             named = (_NAMING_YEAR.search(text, max(sentence.start, cue.start() - 8), cue.start())
                      if mention is None and kind == "policy_change" else None)
+            own = (_own_dates(text[cue.start():cue.end()], default_year(sentence.start))
+                   if mention is None and kind == "policy_change" else None)
+            relative = _RELATIVE_DAY.search(text, sentence.start, sentence.end) if mention is None else None
             if mention is not None:
                 date, rule = mention.value, "sentence-date"
+            elif own:  # "Decree 436 of June 2022 opened an amnesty": the decree's date is the change's
+                date, rule = own[0].value, "sentence-date"
+            elif relative is not None and (shifted := _shift_day(carried(k), relative)) is not None:
+                date, rule = shifted, "sentence-date"
             elif named is not None:  # "a 2020 decree raised the maximum": the text's year is the change's
                 date, rule = named.group(1), "sentence-date"
             elif (previous := carried(k)) is not None:
@@ -608,6 +692,8 @@ def find_events(document: Document) -> list[EventHit]:
                 date, rule = str(document.year), "report-year"
             else:
                 continue
+            if len(date) == 10 and _YEAR_TO_DATE.search(text, sentence.start, sentence.end):
+                date = f"{date[:4]}-01-01/{date}"
             if kind == "other" and len(date) < 10 and scanned.startswith("published", cue.start()):
                 continue  # "published a report in July criticizing ...": a source cited, not an event; a dated release is
             if occupancy and "/" not in date:
@@ -616,6 +702,8 @@ def find_events(document: Document) -> list[EventHit]:
             if aggregate and count is not None and (_YEARLY.fullmatch(date) or _long_span(date)
                                                     or _YEAR_IN_WORDS.search(text, sentence.start, sentence.end)):
                 continue  # a yearly total ("8,372 people were removed in 2022-23") is a statistic
+            if aggregate and count is not None and _SNAPSHOT.search(text, sentence.start, sentence.end):
+                continue  # "by the end of February, 120,000 had been relocated": a running total, a statistic
             hits.append(EventHit(kind, sentence, cue.start(), cue.end(), date, f"{kind}:{rule}", count))
     hits.sort(key=lambda h: (h.cue_start, KINDS.index(h.kind)))
     return hits

@@ -28,7 +28,7 @@ from habeas.extract.scoring import title_words
 from habeas.extract.spans import make_fact
 
 NAME = "laws"
-VERSION = 2
+VERSION = 3
 
 _APOS = "’'"
 _WORD = r"[A-Za-z][\w’'-]*"
@@ -61,12 +61,14 @@ _CODE = re.compile(
 )
 _CODE_LOWER = lower_pattern(_CODE)
 _NUMBERED = re.compile(
-    r"(?=[ACDGLMOPR])\b(?P<title>(?:Organic\s+Law|Royal\s+Decree|Legislative\s+Decree|Presidential\s+Decree|Government\s+Decree"
+    r"(?=[ACDEGLMOPRS])\b(?P<title>(?:Organic\s+Law|Royal\s+Decree|Legislative\s+Decree|Presidential\s+Decree|Government\s+Decree"
     r"|(?:Presidential|Government|Ministerial|Cabinet)\s+(?:Regulation|Order|Instruction)"
-    r"|Decree[\s-]Law|Decree|Law|Act|Ordinance)"
+    r"|Executive\s+Decree|Supreme\s+Decree|Decree[\s-]Law|Decree|Law|Act|Ordinance)"
     r"\s+(?:(?P<no>No\.?|Nr\.?|Number)\s*)?(?P<num>\d{1,5}/(?P<year>(?:19|20)\d\d)|\d{1,5}-[IVX]{1,4}"
     r"|(?(no)\d{1,3}(?:,\d{3})+(?![\d,])|(?!))|(?(no)\d{1,5}(?:[-/.]\d+)*(?:-[A-Z]{1,4})?"
-    r"|(?:\d{1,5}(?=\s+of\s+(?:19|20)\d\d\b)|\d{1,3}\.\d{3}(?![\d.]))))"
+    r"|(?:\d{1,5}(?=\s+of\s+(?:19|20)\d\d\b)|\d{1,3}\.\d{3}(?![\d.])"
+    # "Executive Decree 436 of June 2022", "Decree 698 in 2023": a bare number dated right after it
+    r"|(?<=Decree\s)\d{1,5}(?=\s+(?:of\s+(?:\d{1,2}\s+)?[A-Z][a-z]+\s+|in\s+)(?:19|20)\d\d\b))))"
     r")(?![\w/-])(?!\s+(?:of\s+(?:19|20)\d\d\s+)?(?:on|about|regarding|concerning|establishing|regulating|governing|amending|creating|relating\s+to)\b)"
 )
 # Spanish, Portuguese and French titles: "Ley de Migración", "Lei de Migração", "Loi relative à l'asile".
@@ -319,6 +321,10 @@ def _numbered_mentions(document: Document) -> Iterable[_Mention]:
         mention = _Mention(m.start(), m.end(), " ".join(m.group("title").split()), number=m.group("num"))
         if m.group("year"):
             mention.year_adopted = int(m.group("year"))
+        dated = _MONTH_OR_IN_YEAR.match(text, mention.end)
+        if dated and mention.year_adopted is None:
+            mention.year_adopted = int(dated.group("y"))
+            mention.end += dated.end() - dated.start()
         _add_number_and_year(text, mention)
         quoted = _QUOTED_TITLE.match(text, mention.end)
         if quoted and not _TREATY_WORDS.search(quoted.group("title")):
@@ -332,7 +338,9 @@ def _numbered_mentions(document: Document) -> Iterable[_Mention]:
             mention.end = quoted.end()
             yield mention
             continue
-        short = _SHORT_TITLE.match(text, mention.end)
+        # "Law 23/2007 of 4 July (the Aliens Act)": the day of a year the number gives may stand between
+        day = _DAY_NO_YEAR.match(text, mention.end)
+        short = _SHORT_TITLE.match(text, day.end() if day else mention.end)
         if short and not _TREATY_WORDS.search(short.group("title")):
             # "Law No. 9,474 of 1997 (the Refugee Law)": the short title is the name the text uses
             mention.title = " ".join(_clean_title_prefix(short.group("title")).split())
@@ -436,6 +444,8 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, (end_match.start() + 1 if end_match else min(len(text), pos + 350))
 
 
+_MONTH_OR_IN_YEAR = re.compile(r"\s+(?:of\s+(?:\d{1,2}\s+)?[A-Z][a-z]+|in)\s+(?P<y>(?:19|20)\d\d)\b")
+_DAY_NO_YEAR = re.compile(r",?\s+of\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)(?![\w,]|\s+(?:19|20)\d\d)")
 _QUOTED_TITLE = re.compile(r",?[ \t]*[“\"«](?P<title>[A-Z][^”\"»\n]{2,150}?)[”\"»]")
 _SHORT_TITLE = re.compile(
     r"\s*\((?:the\s+|hereinafter\s+(?:the\s+)?)?[“\"]?(?P<title>(?:[A-Z][\w’'-]*\s+){1,4}(?:Law|Act|Code))[”\"]?\)")
@@ -517,8 +527,17 @@ def _add_prose_years(document: Document, mention: _Mention, others: list[_Mentio
             year = document.year
         if year is not None:
             mention.year_amended = max(mention.year_amended or 0, year) or None
-    elif adoption and year is not None and mention.year_adopted is None:
-        mention.year_adopted = year
+    elif adoption and dates:
+        # "adopted on 2 July 2013 and last amended in 2022": each verb takes the date nearest to it
+        at = adoption.start() - s_start
+        adopted = min(dates, key=lambda d: abs(d.start - at)).year
+        if mention.year_adopted is None:
+            mention.year_adopted = adopted
+        if amendment:
+            at = amendment.start() - s_start
+            amended = min(dates, key=lambda d: abs(d.start - at)).year
+            if amended is not None and adopted is not None and amended > adopted:
+                mention.year_amended = max(mention.year_amended or 0, amended)
 
 
 def _parse_articles(nums: str) -> list[str]:

@@ -180,3 +180,74 @@ def test_two_named_facilities_in_one_region() -> None:
             "in the Negev held asylum seekers until it closed.")
     names = set(_facilities(text))
     assert any("Redrock" in n for n in names) and any("Sandy" in n for n in names)
+
+
+# --- round 3: constructions seen in held-out reports (paraphrases written for these tests) ---
+
+def test_bullets_after_an_intro_line_that_names_facilities() -> None:
+    for intro in ("Dedicated facilities include:", "The main detention centres are the following:",
+                  "People are held in these places of detention:"):
+        text = (f"Removal centres\n\nMost detainees are held in ordinary prisons. {intro}\n\n"
+                "- Hollowmere (Eastvale, Norland), managed jointly by the northern districts and the capital region\n"
+                "- Kestrel Airport Prison, Brindle\n"
+                "- Centre LDA de Vauclair (Ardois)\n"
+                "- Removal Centre Oberstein (Waldkreis)\n")
+        found = _facilities(text)
+        assert found.get("Hollowmere") == "Hollowmere", intro
+        assert found.get("Kestrel Airport Prison") == "Brindle"
+        assert found.get("Centre LDA de Vauclair") == "Vauclair"
+        assert found.get("Removal Centre Oberstein") == "Oberstein"
+
+
+def test_regime_rows_under_a_detention_facilities_heading() -> None:
+    text = ("DETENTION FACILITIES\t\t\t\n"
+            "Administrative\tHolding Centre of the Border Police (Lindor)\tAdministrative\t2022\t\n"
+            "Criminal\tCentral Prison of Karsk (Karsk)\tCriminal\t2022\t\n\nOther text")
+    found = _facilities(text)
+    assert found == {"Holding Centre of the Border Police": "Lindor", "Central Prison of Karsk": "Karsk"}
+    # a bare regime word before a facility kind is not a name
+    assert _facilities("Migrants go to the Administrative Detention Centre or to prison.") == {}
+
+
+def test_acronym_kind_at_several_airports_and_kind_is_a_name() -> None:
+    text = ("Those refused entry are held in border holding spaces (*Centros de Retención Fronteriza*, ERF). "
+            "ERF exist at Valmora airport (Santa Ines), at Brisa airport and at Colto airport. "
+            "The only purpose-built ERF is the Casa de San Telmo (CST) in Valmora, with 40 places.")
+    found = _facilities(text)
+    assert {"ERF at Valmora airport", "ERF at Brisa airport", "ERF at Colto airport"} <= set(found)
+    assert found["Casa de San Telmo (CST)"] == "Valmora"
+    text2 = ("Asylum seekers at the border are held in Transit Centres (TC). TC are located at the Rowan "
+             "International Airport and at Pell Airport.")
+    found2 = _facilities(text2)
+    assert found2.get("TC at Rowan airport") == "Rowan" and found2.get("TC at Pell airport") == "Pell"
+
+
+def test_one_capitalised_name_after_a_colon_is_not_a_list_of_facilities() -> None:
+    text = ("Registration does not prevent arrests near the camps: one refugee, Amadou Diallo, was arrested in March. "
+            "Arrests rose outside the centres: a student, Lena Park, was held for a week.")
+    assert _facilities(text) == {}
+
+
+def test_a_body_named_after_prisons_is_not_a_facility() -> None:
+    assert _facilities("Figures come from the Norland Prison Service and the Detention Centre Authority.") == {}
+
+
+def test_town_police_station_or_jail_after_a_verb_of_holding() -> None:
+    assert _facilities("After his arrest he was held at Dorrow police station for nine days.") == {
+        "Dorrow police station": "Dorrow"}
+    assert _facilities("Twelve men were detained overnight in the Pellam city jail before their removal.") == {
+        "Pellam city jail": "Pellam"}
+    assert _facilities("She was kept in the Varna police station holding cells.") == {
+        "Varna police station holding cells": "Varna"}
+    # no verb of holding, or a generic or country word before the building: nothing
+    assert _facilities("The Dorrow police station is near the market. He was held in the Central prison. "
+                       "They were held in France prison.") == {}
+
+
+def test_placed_centre_with_a_gloss_or_a_purpose_clause() -> None:
+    assert _facilities("The ministry opened a new centre for migrants awaiting deportation in Bel Arka last spring.") == {
+        "centre for migrants awaiting deportation in Bel Arka": "Bel Arka"}
+    assert _facilities("Families go to the Shelter for Foreigners pending removal near Ostrava.") == {
+        "Shelter for Foreigners pending removal near Ostrava": "Ostrava"}
+    assert _facilities("He was sent to the detention centre (centro de detención) in Tarrel for two weeks.") == {
+        "detention centre (centro de detención) in Tarrel": "Tarrel"}

@@ -229,3 +229,32 @@ def test_nhri_not_accredited_and_receives_complaints() -> None:
 def test_detention_of_asylum_applicants_regulated_by_law() -> None:
     text = "Detention of applicants is regulated by Article 12 of the Law on International Protection."
     assert ("has_detention_laws", "yes", "2021") in statuses(text)
+
+
+# --- round 3: constructions seen in held-out reports (paraphrases written for these tests) ---
+
+def test_quick_fact_value_with_a_qualifier_in_brackets() -> None:
+    assert ("detains_children", "yes", None) in statuses("Key facts\n\n- Detains children: Yes (over the age of 14)\n")
+    assert {(i, v) for i, v, _ in statuses("- Detains asylum seekers: No (border procedure only)\n")} == {
+        ("detains_migrants", "no")}
+    # a sentence after the value is prose, not a qualifier
+    assert statuses("Detains children: yes, the minister said in a speech about the camps last week") == set()
+
+
+def test_nhri_without_accreditation_and_without_complaints_power_after_a_semicolon() -> None:
+    found = _pairs("Norland set up the Norland Institution for Human Rights in 2022; it does not yet have GANHRI "
+                   "accreditation and cannot receive individual complaints.")
+    assert {("nhri_independent", "no"), ("nhri_receives_complaints", "no")} <= found
+    found = _pairs("The Ombudsman of Vell was created in 2019; it has not obtained accreditation from the Global "
+                   "Alliance of National Human Rights Institutions, but it can receive complaints from detainees.")
+    assert {("nhri_independent", "no"), ("nhri_receives_complaints", "yes")} <= found
+    assert ("nhri_receives_complaints", "no") in _pairs("The National Human Rights Commission cannot examine petitions.")
+    # another subject after the semicolon: not the institution's power
+    assert _pairs("The Ombudsman visits prisons; lawyers can receive complaints.") == set()
+
+
+def test_a_law_year_is_not_the_observation_date() -> None:
+    for text in ("The Aliens Act, 1952, allows the police to detain foreigners pending deportation.",
+                 "Detention of foreigners is regulated by the Migration Code, adopted on 3 May 2011 and last amended in 2020."):
+        found = statuses(text, year=2023)
+        assert found and all(date in (None, "2023") for _, _, date in found), (text, found)

@@ -21,7 +21,7 @@ from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
 
 NAME = "facilities"
-VERSION = 3
+VERSION = 4
 
 _NAME_TOKEN = r"(?:[A-Z][\w’'-]*|al-[A-Z][\w’'-]*|el-[A-Z][\w’'-]*|d['’][A-Z][\w’'-]*|\([A-Z]{2,8}\))"
 _DESCRIPTOR = (r"(?:[Ii]mmigration|[Mm]igration|[Mm]igrant|[Dd]etention|[Rr]emoval|[Pp]re-[Rr]emoval|[Hh]olding|[Ss]hort-[Tt]erm"
@@ -43,6 +43,8 @@ _PLACED = re.compile(
     r"(?:detention|holding|removal|deportation)\s+(?:centre|center|facility|camp)"
     r"|(?:Special\s+)?(?:Institution|Centres?|Centers?|Facility|Shelter|Homes?)\s+for\s+(?:the\s+)?(?:Temporary\s+)?(?:Detention\s+of\s+)?"
     r"(?:Foreigners|Foreign\s+Nationals|Aliens|Migrants|Illegal\s+Migrants|Irregular\s+Migrants))"
+    # "a centre for migrants awaiting return in X", "the detention centre (centro de detención) in X"
+    r"(?:\s+(?:awaiting|pending|facing)\s+(?:return|removal|deportation|expulsion|repatriation))?(?:\s*\([^()\n]{2,40}\))?"
     r"\s+(?:in|at|near|outside)\s+(?:the\s+)?)(?P<place>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
     r"(?P<kind>\s+(?:village|city|town|region|province|district|oblast|county|governorate))?"
 )
@@ -62,7 +64,7 @@ _GENERIC = frozenset({
     "children", "family", "families", "under", "after", "before", "since", "during", "while", "when", "where", "although",
     "however", "both", "most", "any", "no", "our", "his", "her", "private", "public", "official", "unofficial", "secret",
     "according", "between", "from", "with", "by", "for", "as", "to", "and", "or", "pre-removal", "reception", "transit",
-    "initial", "first", "second", "guarded", "accommodation",
+    "initial", "first", "second", "guarded", "accommodation", "administrative",
 })
 # A region, not a place of detention: "..., Ibaraki Prefecture, and ..." in a list of centres.
 _ADMIN_AREA = re.compile(
@@ -74,6 +76,7 @@ _CELL_PLACE_AFTER = re.compile(r"(?:\t| {2,})[ \t]*(?P<place>[A-Z][\w’'-]+(?:[
                                re.MULTILINE)
 # The body that runs a place, left alone after generic words are stripped: "Institute (INM)".
 _ORG_WORD = re.compile(r"(?:Institute|Service|Ministry|Directorate|Agency|Office|Department|Commission|Authority)\b")
+_BODY_AFTER = re.compile(r"\s+(?:Service|Services|Authority|Directorate|Department|Administration|Board|Inspectorate)\b")
 # An organisation, not a place: "the Beirut Centre for Migrant Rights".
 _ORGANISATION_AFTER = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
 # Tried at every capital only (the lookahead, as for _HELD_IN below). Each word is taken whole
@@ -97,7 +100,17 @@ _PROPER = r"[A-Z][\w’'-]+(?:[ -](?:[A-Z][\w’'-]+|d['’][A-Z][\w’'-]+)){0,
 # "Centri di Permanenza per il Rimpatrio (CPR)": an acronym the document defines for a kind of facility.
 _FACILITY_ACRONYM = re.compile(
     r"\b(?:[Cc]ent(?:re|er|ri|ro|ros|res|ers)|[Ff]acilit(?:y|ies)|[Dd]etention|[Cc]amps?|[Hh]ouses?|[Zz]ones?)\b"
-    r"[^()\n.;]{0,60}\((?P<acr>[A-Z]{2,6}|[A-Z][a-z]?[A-Z][a-z]?(?:[A-Z][a-z]?){1,4})\)")
+    r"[^()\n.;]{0,60}\((?P<acr>[A-Z]{2,6}|[A-Z][a-z]?[A-Z][a-z]?(?:[A-Z][a-z]?){1,4})\)"
+    # or inside the brackets, after a gloss in the source language: "(*Centros de Instalação Temporária*, CIT)"
+    r"|\([^()\n]{0,80}?\b(?:[Cc]ent(?:re|er|ri|ro|ros|res|ers)|[Ff]acilit(?:y|ies)|[Dd]etention|[Cc]amps?)\b[^()\n]{0,80}?,\s*"
+    r"(?P<acr2>[A-Z]{2,6}|[A-Z][a-z]?[A-Z][a-z]?(?:[A-Z][a-z]?){1,4})\)")
+_ACR_AT_AIRPORTS = (r"\s+(?:(?:also\s+)?(?:operates?|exists?|functions?|is|are|(?:is|are)\s+located|(?:is|are)\s+found)\s+)?"
+                    r"(?P<items>(?:(?:at|in)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:[Ii]nternational\s+)?[Aa]irport"
+                    r"(?:\s*\([^()\n]{1,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)?){1,6})")
+_AIRPORT_ITEM = re.compile(r"(?:at|in)\s+(?:the\s+)?(?P<town>[A-Z][\w’'-]+(?:\s+(?!International\b)[A-Z][\w’'-]+)?)\s+(?:[Ii]nternational\s+)?[Aa]irport")
+_NAME_PARTICLE = r"(?:de|da|do|dos|das|di|del|della|du|des|la|le|of|van|von|der)"
+_KIND_IS_NAME = (r"\s+(?:is|was|remains)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+(?:" + _NAME_PARTICLE + r"\s+)?[A-Z][\w’'-]+){1,5}"
+                 r"(?:\s+\([A-Z]{2,8}\))?)\s*,?\s+(?:in|at|near)\s+(?P<place>" + _PROPER + r")")
 # "<N> guarded centres, in A, B, C and D": one facility per listed town.
 _CENTRES_IN = re.compile(
     r"\b(?P<desc>(?:guarded|closed|detention|pre-removal|removal|deportation|holding|immigration\s+detention)\s+)"
@@ -117,6 +130,14 @@ _UNNAMED_PLACED = re.compile(
     r"(?:\s+(?:was\s+)?(?:opened|set\s+up|established|built))?)\s+(?:in|at|near)\s+(?P<the>the\s+)?(?P<place>" + _PROPER + r")"
     r"(?P<tail>(?:\s+(?:military|training|army|police|border)){0,3}\s+(?:ground|base|area|zone|post)"
     r"|\s+(?:sub-jail|jail|prison|police\s+station|barracks|stadium|school))?")
+# "he was held at Ukhiya police station", "detained in the Karsk city jail": a place named by its town, read
+# only after a verb of holding (a bare "<Town> prison" is too often a sentence or a body).
+_HELD_AT_TOWN = re.compile(
+    r"\b(?:held|detained|kept|confined|locked\s+up|placed|jailed|imprisoned)\s+(?:\w+\s+){0,2}?(?:at|in)\s+(?:the\s+)?"
+    r"(?P<name>(?P<place>" + _PROPER + r")\s+(?:(?:city|town|district|central|regional)\s+)?"
+    r"(?:police\s+(?:station|cells|headquarters)|prison|jail|gaol|barracks))"
+    r"(?P<cells>\s+(?:holding|detention)\s+cells)?\b")
+_HELD_AT_TOWN_ANCHOR = re.compile(r"(?:police\s+(?:station|cells|headquarters)|prison|jail|gaol|barracks)\b")
 _DETENTION_CUE = re.compile(r"\b(?:held|detained|detain|detention|holding|deport\w*|removal|confined|guarded|closed)\b",
                             re.IGNORECASE)
 # "the special reception centre of the Tashkent city Department of Internal Affairs"
@@ -135,8 +156,12 @@ _NAMED_ANCHOR = re.compile(word_start(["centre", "center", "facility", "irc", "d
 _PAIR_ANCHOR = re.compile(word_start(["centres", "centers", "facilities", "camps"], not_after=r"[\w-]") + r"\b")
 _PLACED_ANCHOR = re.compile(
     r"(?:centre|center|facility|camp|foreigners|nationals|aliens|migrants)\s+(?:in|at|near|outside)\s")
+# the rarer forms, found by str.find (far cheaper than a regex opening on an alternation):
+# "centre (<gloss>) in", "awaiting return in"
+_PLACED_RARE_KEYS = ("centre (", "center (", "facility (", "camp (", "awaiting re", "awaiting de", "awaiting ex",
+                     "pending re", "pending de", "pending ex", "facing re", "facing de", "facing ex")
 _LEADER_ANCHOR = re.compile(r"(?:administrative|ad[\s-]hoc|criminal|unknown)[ \t]*$", re.MULTILINE)
-_ACRONYM_ANCHOR = re.compile(r"\((?:[A-Z]{2,6}|[A-Z][a-z]?[A-Z][a-z]?(?:[A-Z][a-z]?){1,4})\)")
+_ACRONYM_ANCHOR = re.compile(r"(?:\(|,\s)(?:[A-Z]{2,6}|[A-Z][a-z]?[A-Z][a-z]?(?:[A-Z][a-z]?){1,4})\)")
 _UNNAMED_ANCHOR = re.compile(r"(?:facility|centre|center|camp|site)\s")
 _CENTRE_OF_ANCHOR = re.compile(r"(?:centre|center|facility|unit)\s+of\s+the\s")
 _CENTRES_IN_ANCHOR = re.compile(r"(?:centres|centers|facilities|camps)\s*,?\s+(?:located\s+|situated\s+)?in\s")
@@ -228,7 +253,8 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 def _more_prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
     """Facility families without a proper name of their own: acronyms, town lists, makeshift and unnamed places."""
     text = document.text
-    acronyms = {m.group("acr") for m in _anchored(_FACILITY_ACRONYM, text, _ACRONYM_ANCHOR, 90, 1, case_sensitive_anchor=True)}
+    acronyms = {m.group("acr") or m.group("acr2")
+                for m in _anchored(_FACILITY_ACRONYM, text, _ACRONYM_ANCHOR, 200, 1, case_sensitive_anchor=True)}
     for acr in sorted(acronyms):
         for m in re.finditer(r"\b" + acr + r"\s+(?:of|in|at)\s+(?P<place>" + _PROPER + r")", text):
             after = re.match(r"\s*,?\s+in\s+(?P<place>" + _PROPER + r")", text[m.end():m.end() + 60])
@@ -236,6 +262,21 @@ def _more_prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
             yield make_fact(document, FactType.FACILITY, m.start(), m.end(),
                             {"name": " ".join(m.group(0).split()), "place": place},
                             extractor=extractor, rule="prose.acronym", confidence=0.6)
+        # "the EECIT operate at Lisbon airport, at Porto airport and at Faro airport": one per airport
+        for m in re.finditer(r"\b" + acr + _ACR_AT_AIRPORTS, text):
+            for item in _AIRPORT_ITEM.finditer(m.group("items")):
+                start = m.start("items") + item.start()
+                yield make_fact(document, FactType.FACILITY, start, m.start("items") + item.end(),
+                                {"name": f"{acr} at {item.group('town')} airport", "place": item.group("town")},
+                                extractor=extractor, rule="prose.acronym_airports", confidence=0.6)
+        # "the only purpose-built CIT is the Casa Nova (CN) in Braga": the kind, then a proper name
+        for m in re.finditer(r"\b" + acr + _KIND_IS_NAME, text):
+            name = " ".join(m.group("name").split())
+            if _strip_generic(name) != name:
+                continue
+            yield make_fact(document, FactType.FACILITY, m.start("name"), m.end(),
+                            {"name": name, "place": m.group("place")},
+                            extractor=extractor, rule="prose.kind_is_name", confidence=0.6)
     for m in _anchored(_CENTRES_IN, text, _CENTRES_IN_ANCHOR, 80, 700):
         head = {"centres": "centre", "centers": "center", "facilities": "facility", "camps": "camp"}[m.group("head")]
         items = m.group("items")
@@ -252,6 +293,14 @@ def _more_prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
         yield make_fact(document, FactType.FACILITY, m.start("name"), m.end("place"),
                         {"name": f"{m.group('name')} in {m.group('place')}", "place": m.group("place")},
                         extractor=extractor, rule="prose.held_in", confidence=0.55)
+    for m in _anchored(_HELD_AT_TOWN, text, _HELD_AT_TOWN_ANCHOR, 120, 40):
+        place = m.group("place")
+        if _strip_generic(place) != place or place.casefold() in _countries() or place.split()[0].casefold() in _MONTHS:
+            continue
+        end = m.end("cells") if m.group("cells") else m.end("name")
+        yield make_fact(document, FactType.FACILITY, m.start("name"), end,
+                        {"name": " ".join(text[m.start("name"):end].split()), "place": place},
+                        extractor=extractor, rule="prose.held_at_town", confidence=0.55)
     for m in _anchored(_UNNAMED_PLACED, text, _UNNAMED_ANCHOR, 70, 200):
         place = m.group("place")
         s_start, s_end = _sentence(text, m.start())
@@ -311,6 +360,14 @@ def _airport_facts(document: Document, extractor: str) -> Iterator[Fact]:
 def _list_facts(document: Document, extractor: str) -> Iterator[Fact]:
     text = document.text
     for m in _LIST_INTRO.finditer(text):
+        found = list(_list_items(document, extractor, m))
+        if len(found) >= 2:  # one capitalised phrase after a colon is a person or a body, not a list of places
+            yield from found
+
+
+def _list_items(document: Document, extractor: str, m: re.Match[str]) -> Iterator[Fact]:
+    text = document.text
+    if True:
         items = m.group("items")
         pos = m.start("items")
         for part in re.split(r",\s*(?![^()]*\))", items):
@@ -347,6 +404,8 @@ def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
         head = m.group("head")
         if head[0] in "Cc" and not _DETENTION_WORD.search(m.group("desc")) and _ORGANISATION_AFTER.match(text, m.end()):
             continue
+        if _BODY_AFTER.match(text, m.end()):
+            continue  # "the Irish Prison Service", "the Detention Centre Administration": a body, not a place
         if head.islower() and head in ("station", "prison", "jail") and not m.group("desc") \
                 and not (_place_after(text, m.end()) and len(proper.split()) > 1):
             continue  # "Siglo XXI station" is named, but a bare "<Town> prison" or "<Town> station" rarely is
@@ -361,7 +420,19 @@ def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
         place = _place_after(text, m.end()) or " ".join(bare)
         yield make_fact(document, FactType.FACILITY, start, m.end("name"), {"name": " ".join(name.split()), "place": place},
                         extractor=extractor, rule="prose.named", confidence=0.65)
-    for m in _anchored(_PLACED, text, _PLACED_ANCHOR, 140, 120):
+    low = lowered(text) or text.lower()
+    placed = list(_anchored(_PLACED, text, _PLACED_ANCHOR, 140, 120))
+    spans = {(m.start(), m.end()) for m in placed}
+    for key in _PLACED_RARE_KEYS:
+        at = low.find(key)
+        while at >= 0:
+            for m in _PLACED.finditer(text, max(0, at - 140), min(len(text), at + 120)):
+                if m.start() <= at < m.end() and (m.start(), m.end()) not in spans:
+                    spans.add((m.start(), m.end()))
+                    placed.append(m)
+            at = low.find(key, at + len(key))
+    placed.sort(key=lambda m: m.start())
+    for m in placed:
         place = m.group("place")
         if place.casefold() in _countries() or place.casefold() in _GENERIC or place.split()[0].casefold() in _MONTHS:
             continue
@@ -376,8 +447,14 @@ _LIST_HEADING = re.compile(
     r"|places\s+of\s+(?:immigration\s+)?detention|detention\s+places)[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _BULLET_ITEM = re.compile(
     r"[ \t]*(?:[-•■▪*●–]|\d{1,2}[.)])[ \t]+(?P<name>[A-Z][^\n,;:.]{2,90}?)(?:[ \t]*\((?P<paren>[^()\n]{1,40})\))?"
-    r"[ \t]*(?:,[^\n]{0,60})?[ \t]*$")
+    r"[ \t]*(?:,[^\n]{0,120})?[ \t]*$")
 _PARTICLE = re.compile(r"\s(?:de|du|des|d['’]|of|in|at|la|le|van|di)\s*", re.IGNORECASE)
+# "Dedicated facilities include:", "The main detention centres are the following:" then bullets.
+_LIST_INTRO_LINE = re.compile(
+    r"\b(?:facilities|centres|centers|places\s+of\s+detention|detention\s+sites|prisons)\b[^.\n:]{0,60}:[ \t]*$",
+    re.IGNORECASE | re.MULTILINE)
+_BULLET_TAIL_PLACE = re.compile(r"[ \t]*,[ \t]*(?P<place>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})[ \t]*(?:$|[—–(]|\s-\s)",
+                                re.MULTILINE)
 _LIST_HEADING_KEYS = ("detention facilities", "detention centres", "detention centers", "detention sites", "places of ",
                       "detention places")
 # "Name<TAB>Type<TAB>Observation date" in a profile's facilities table: the place is inside the name.
@@ -391,6 +468,10 @@ _FACILITIES_INCLUDING_IN = re.compile(
     + _REGION_PAREN + r")")
 
 
+_HEAD_WORD = re.compile(r"(?:Prison|Centre|Center|Facility|Camp|Jail|Station|House|Unit|Airport|Departure|Detention|Removal"
+                        r"|Holding|Immigration|Deportation|Reception|Accommodation|Service|Department)$")
+
+
 def _place_in_name(name: str) -> str:
     """The settlement inside a facility name: the words after the last particle, else the last capitalised word."""
     bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
@@ -399,6 +480,10 @@ def _place_in_name(name: str) -> str:
     if tail and tail[0].isupper():
         return tail
     caps = [w for w in bare.split() if w[:1].isupper()]
+    while len(caps) > 1 and _HEAD_WORD.match(caps[-1]):
+        caps.pop()  # "Kalla Airport Prison": the place is not the kind of building
+    while len(caps) > 1 and (caps[0].casefold() in _GENERIC or _HEAD_WORD.match(caps[0])):
+        caps.pop(0)
     return caps[-1] if caps else bare
 
 
@@ -415,6 +500,15 @@ def _heading_list_facts(document: Document, extractor: str) -> Iterator[Fact]:
             if h and h.end() == (len(text) if line_end < 0 else line_end):
                 headings.append(h)
             at = low.find(key, at + len(key))
+    if ":\n" in text:
+        for key in ("facilities", "centres", "centers", "places of", "sites", "prisons"):
+            at = low.find(key)
+            while at >= 0:
+                line_end = low.find("\n", at)
+                h = _LIST_INTRO_LINE.match(text, at, len(text) if line_end < 0 else line_end)
+                if h:
+                    headings.append(h)
+                at = low.find(key, at + len(key))
     for h in sorted(headings, key=lambda h: h.start()):
         pos = h.end() + 1
         while pos < len(text) and text[pos] == "\n":
@@ -432,8 +526,9 @@ def _heading_list_facts(document: Document, extractor: str) -> Iterator[Fact]:
                 name_end = m.end("name")
             full = " ".join(text[m.start("name"):name_end].split())
             if len(full.split()) <= 10:
+                tail = _BULLET_TAIL_PLACE.match(text, m.end("paren") + 1 if paren else m.end("name"), end)
                 yield make_fact(document, FactType.FACILITY, m.start("name"), name_end,
-                                {"name": full, "place": _place_in_name(full)},
+                                {"name": full, "place": tail.group("place") if tail else _place_in_name(full)},
                                 extractor=extractor, rule="list.heading", confidence=0.7)
             pos = end + 1
 
@@ -461,6 +556,41 @@ def _name_type_table_facts(document: Document, extractor: str) -> Iterator[Fact]
         yield make_fact(document, FactType.FACILITY, start, start + len(name),
                         {"name": name, "place": _place_in_name(name)},
                         extractor=extractor, rule="table.name_type", confidence=0.8)
+
+
+def _regime_row_facts(document: Document, extractor: str) -> Iterator[Fact]:
+    """Rows under a "DETENTION FACILITIES" heading with a regime cell and a name cell, in any column order."""
+    text = document.text
+    low = lowered(text) or text.lower()
+    at = low.find("detention facilities")
+    while at >= 0:
+        line_start = low.rfind("\n", 0, at) + 1
+        line_end = low.find("\n", at)
+        if line_end < 0 or text[line_start:line_end].strip(" \t:").casefold() != "detention facilities":
+            at = low.find("detention facilities", at + 20)
+            continue
+        pos = line_end + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            cells = [c.strip() for c in line.split("\t") if c.strip()]
+            if not cells or not any(_REGIME.match(c) for c in cells):
+                if cells and cells[0].casefold() == "name":
+                    pos = end + 1
+                    continue  # a header row
+                break
+            names = [c for c in cells if not _REGIME.match(c) and c[:1].isupper() and not c[:4].isdigit()]
+            if names:
+                full = names[0]
+                paren = re.search(r"\s*\((?P<place>[A-Z][^()]{1,40})\)$", full)
+                name = full[:paren.start()] if paren else full
+                place = paren.group("place") if paren else _place_in_name(full)
+                start = pos + line.index(full)
+                yield make_fact(document, FactType.FACILITY, start, start + len(full), {"name": name, "place": place},
+                                extractor=extractor, rule="table.regime_row", confidence=0.8)
+            pos = end + 1
+        at = low.find("detention facilities", line_end)
 
 
 def _including_in_facts(document: Document, extractor: str) -> Iterator[Fact]:
@@ -512,7 +642,8 @@ def extract_facilities(document: Document) -> Iterable[Fact]:
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
     for fact in (*_table_facts(document, extractor), *_leader_facts(document, extractor),
-                 *_name_type_table_facts(document, extractor), *_heading_list_facts(document, extractor),
+                 *_name_type_table_facts(document, extractor), *_regime_row_facts(document, extractor),
+                 *_heading_list_facts(document, extractor),
                  *_including_in_facts(document, extractor),
                  *_list_facts(document, extractor), *_prose_facts(document, extractor),
                  *_more_prose_facts(document, extractor), *_airport_facts(document, extractor)):
@@ -526,10 +657,10 @@ def extract_facilities(document: Document) -> Iterable[Fact]:
             spans.append((start, end))  # a repeated mention: its words are not another facility
             continue
         place = fact.fields["place"].casefold()
-        if any(key in s or s in key or (place in s and place in key) for s in seen):
+        if any((key in s or s in key or (place in s and place in key)) and ("airport" in key) == ("airport" in s) for s in seen):
             # "Aluche" after "Aluche in Madrid" was listed; a second name for one place ("the centre in
             # Krugersdorp"); but two named places in one region ("X facility in the Negev", "the Y centre
-            # in the Negev") are two facilities
+            # in the Negev") are two facilities; nor is a town's airport the same place as a centre in the town
             continue
         seen.add(key)
         seen.add(place)

@@ -22,7 +22,7 @@ from habeas.extract.scoring import title_words
 from habeas.extract.spans import make_fact
 
 NAME = "institutions"
-VERSION = 3
+VERSION = 4
 
 _TABLE_LABEL = re.compile(
     r"(?:Authori[sz]ed\s+)?monitoring\s+(?:institutions?|bodies)|Bodies\s+(?:authori[sz]ed\s+to|that)\s+monitor(?:\s+detention)?",
@@ -161,6 +161,7 @@ def _title(name: str) -> str:
 
 _POSSESSOR = re.compile(r"^(?!People[’']s)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[’']s\s+")
 _ROLE_BEFORE = re.compile(r"\b(?:(?<!such\s)as|is|was|became|become|designated)\s+(?:the\s+|its\s+|a\s+)?$", re.IGNORECASE)
+_ROLE_ONLY = re.compile(r"(?i:(?:the\s+)?(?:national\s+preventive\s+mechanism|national\s+human\s+rights\s+institution))")
 _UN_PREFIX = re.compile(r"(?:UN|United\s+Nations)\b")
 _UN_INSIDE = re.compile(r"\b(?:UN|United\s+Nations)\s+High\s+Commissioner\b")
 _MONTH_PREFIX = re.compile(r"^(?:(?:In|On|By|Since|Until)\s+)?(?:January|February|March|April|May|June|July|August|September"
@@ -268,6 +269,9 @@ def _role_facts(document: Document, extractor: str, aliases: set[str]) -> Iterat
             name = _POSSESSOR.sub("", _title(_MONTH_PREFIX.sub("", m.group("name"))))
             if len(name.split()) < 2 or _UN_PREFIX.match(name):
                 continue
+            start = m.end("name") - len(name)
+            if _ROLE_BEFORE.search(text, max(0, start - 30), start) or _ROLE_ONLY.fullmatch(name):
+                continue  # "..., which acts as National Preventive Mechanism (NPM)": a role and its acronym, no body
             role = m.group("role").casefold()
             kind = next(k for cue, k in _ROLE_KIND if cue in role)
             if rule == "prose.role_gloss":
@@ -306,7 +310,8 @@ def _prose_facts(document: Document, extractor: str, aliases: set[str] | None = 
         name = re.sub(r"^(?:The|A|An|In|On|As|By|While|When|Since|Under|According|However)\s+", "", name)
         name = _POSSESSOR.sub("", name)  # "Indonesia's National Commission ...": the owner is not the name
         # "... Türkiye. The Ombudswoman": a capitalised word may end the previous sentence
-        name = re.sub(r"^(?:The|A|An)\s+", "", re.split(r"(?<=[a-z]{2})\.\s+", name)[-1])
+        # (or an acronym: "... dissolve SEF. The Ombudsman")
+        name = re.sub(r"^(?:The|A|An)\s+", "", re.split(r"(?:(?<=[a-z]{2})|(?<=[A-Z]{3}))\.\s+", name)[-1])
         name = _MONTH_PREFIX.sub("", name)  # "In June the Ombudsman ...": a date opening the sentence
         if _UN_PREFIX.match(name) or _UN_INSIDE.search(name) or name.casefold() == "human rights council":
             continue  # the (UN) Human Rights Council sits in Geneva; it is no body of the country
@@ -327,13 +332,39 @@ def _prose_facts(document: Document, extractor: str, aliases: set[str] | None = 
                 and not _RUN_BY.search(text, max(0, m.start() - 20), m.start()) and not re.search(r"\b(?:IOM|International\s+Organi[sz]ation\s+for\s+Migration)\b[^.;\n]{0,80}\b(?:monitor|visit|access|assist|present|office)",
                                                 text[m.start():m.start() + 120]):
             continue  # IOM is mostly a data source or a return operator; count it only when shown monitoring
+        name = canonical
+        if canonical == "IOM" and m.group("name") != "IOM":
+            # as written, with its acronym where given: "International Organization for Migration (IOM)"
+            name = " ".join(m.group("name").split()) + (" (IOM)" if text.startswith(" (IOM)", m.end()) else "")
         yield make_fact(document, FactType.INSTITUTION, m.start(), m.end(),
-                        {"name": canonical, "kind": "un_body", "date": None},
+                        {"name": name, "kind": "un_body", "date": None},
                         extractor=extractor, rule="prose.un_agency", confidence=0.6)
     for m in _NGO_MONITORS.finditer(text) if "monitor" in text else ():  # every match says "monitor"
         yield make_fact(document, FactType.INSTITUTION, m.start("name"), m.end("name"),
                         {"name": m.group("name"), "kind": "ngo", "date": None},
                         extractor=extractor, rule="prose.monitoring_ngo", confidence=0.55)
+
+
+# "Alarme Phone Sahara, a network of activists that monitors the border", "Voice of the Detained, an NGO
+# which monitors detention centres": an organisation glossed as a monitoring group in an apposition.
+_MONITOR_APPOSITION = re.compile(
+    r"(?P<name>[A-Z][\w’'-]*(?:[ ]+(?:(?:of|for|the|and|de|du|des|la)[ ]+)*[A-Z][\w’'-]*){1,5}),[ ]+(?:a|an)[ ]+(?:[\w-]+[ ]+){0,3}?"
+    r"(?:network|NGO|non-governmental\s+organi[sz]ation|organi[sz]ation|group|association|coalition|charity|collective)"
+    r"\b[^.;\n]{0,60}?\b(?:that|which|who)\s+(?:\w+\s+)?monitor(?:s|ed)?\b[^.;\n]{0,40}?\b(?:detention|detainees|border|borders"
+    r"|deportations?|expulsions?|removals?|pushbacks|prisons|camps|migrants|refugees|asylum|human\s+rights)\b")
+_APPOSITION_ANCHOR = re.compile(r"(?:that|which|who)\s+(?:\w+\s+)?monitor")
+
+
+def _anchored_appositions(text: str) -> Iterator[re.Match[str]]:
+    """_MONITOR_APPOSITION matches, tried only before the rare "that monitors" (the name pattern alone is costly)."""
+    last = 0
+    for a in _APPOSITION_ANCHOR.finditer(text):
+        lo = max(last, a.start() - 220)
+        for m in _MONITOR_APPOSITION.finditer(text, lo, a.end() + 120):
+            if m.end() >= a.end() - 1:
+                last = m.end()
+                yield m
+                break
 
 
 def _named_ngo_facts(document: Document, extractor: str) -> Iterator[Fact]:
@@ -347,6 +378,13 @@ def _named_ngo_facts(document: Document, extractor: str) -> Iterator[Fact]:
             start = m.end("name") - len(name)
             yield make_fact(document, FactType.INSTITUTION, start, m.end("name"), {"name": name, "kind": "ngo", "date": None},
                             extractor=extractor, rule="prose.ngo_for", confidence=0.55)
+    if "monitor" in text:
+        for m in _anchored_appositions(text):
+            name = m.group("name")
+            if _NOT_MONITOR.search(name) or _UN_PREFIX.match(name) or name.split()[0] in ("The", "A", "An", "In", "On"):
+                continue
+            yield make_fact(document, FactType.INSTITUTION, m.start("name"), m.end("name"), {"name": name, "kind": "ngo", "date": None},
+                            extractor=extractor, rule="prose.monitoring_apposition", confidence=0.55)
     if "Monitoring" in text:
         for m in _MONITORING_BODY.finditer(text):
             name = _title(m.group("name"))

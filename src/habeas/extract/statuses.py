@@ -25,7 +25,7 @@ from habeas.extract.spans import make_fact
 from habeas.vocab import status_indicators
 
 NAME = "statuses"
-VERSION = 2
+VERSION = 3
 
 _YES_NO = re.compile(r"(?:(?<=[\t ])|^)(Yes|No|YES|NO)(?=[\t .,;]|$)")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -111,7 +111,8 @@ def _value_in(slug: str, line: str, start: int) -> tuple[str, int, int] | None:
     return m.group(1).casefold(), m.start(), m.end()
 
 
-_BARE_VALUE_END = re.compile(r"[ \t]*(?:$|\t|(?:19|20)\d\d\b)")
+# the value may carry a short qualifier in brackets: "Detains children: Yes (aged 15 and over)"
+_BARE_VALUE_END = re.compile(r"[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?(?:$|\t|(?:19|20)\d\d\b)")
 
 
 def _date_after(line: str, start: int) -> re.Match[str] | None:
@@ -430,7 +431,9 @@ def _full_sentence_end(text: str, pos: int) -> int:
 
 _DATELINE = re.compile(r"^[#*\s]*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+((?:19|20)\d\d)\s*[–—-]", re.MULTILINE)
 _SENTENCE_YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])")
-_LAW_YEAR = re.compile(r"(?:Act|Law|Code|No\.\s*\d+\s+of)\s*$")
+# A year that dates a law, not the observation: "the Foreigners Act, 1946,", "adopted on 2 July 2013", "last amended in 2022".
+_LAW_YEAR = re.compile(r"(?:(?:Act|Law|Code|Decree|Ordinance|No\.\s*\d+\s+of)\s*,?\s*"
+                       r"|(?:amended|adopted|enacted|promulgated|passed)\s+(?:(?:in|on)\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?)$")
 
 
 _LAST_DATELINES: list[tuple[str, list[tuple[int, str]]]] = []
@@ -458,7 +461,7 @@ def _report_date(document: Document, pos: int, datelines: list[tuple[int, str]])
 def _sentence_date(document: Document, start: int, end: int, datelines: list[tuple[int, str]]) -> str | None:
     """The latest year the sentence itself gives (not a law's year), else the report date."""
     years = [m.group(1) for m in _SENTENCE_YEAR.finditer(document.text, start, end)
-             if not _LAW_YEAR.search(document.text, max(0, m.start() - 20), m.start())]
+             if not _LAW_YEAR.search(document.text, max(0, m.start() - 30), m.start())]
     limit = str((document.year or 2100) + 1)
     years = [y for y in years if y <= limit]
     return max(years) if years else _report_date(document, start, datelines)
@@ -588,7 +591,7 @@ def _detains_migrants(document: Document) -> Iterator[Fact]:
 
 _RECEIVES_COMPLAINTS = re.compile(
     r"\b(?:receives?|handles?|examines?|investigates?|considers?"
-    r"|(?:can|may|is\s+(?:empowered|competent|mandated|authori[sz]ed)\s+to)\s+(?:receive|handle|examine|investigate|consider))"
+    r"|(?:can(?:not)?|may|is\s+(?:empowered|competent|mandated|authori[sz]ed)\s+to)\s+(?:receive|handle|examine|investigate|consider))"
     r"\s+(?:and\s+\w+\s+)?(?:individual\s+|personal\s+)?(?:complaints|petitions)\b",
     re.IGNORECASE)
 _NHRI_BODY = re.compile(r"\b(?:Ombuds\w*|NHRI|National\s+Human\s+Rights|Human\s+Rights\s+(?:Commission|Council|Commissioner|Defender)"
@@ -600,7 +603,10 @@ _NHRI_BODY = re.compile(r"\b(?:Ombuds\w*|NHRI|National\s+Human\s+Rights|Human\s+
 # "The Human Rights Commission, a government body that is not accredited by GANHRI": not independent.
 _NOT_ACCREDITED = re.compile(
     r"\b(?:(?:is|was|has|have)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:accredited|recogni[sz]ed\s+as\s+independent)"
-    r"|(?:lacks?|without|no)\s+(?:any\s+)?(?:GANHRI\s+)?accreditation|(?:remains?|is)\s+unaccredited)\b", re.IGNORECASE)
+    r"|(?:lacks?|without|no)\s+(?:any\s+)?(?:GANHRI\s+)?accreditation|(?:remains?|is)\s+unaccredited"
+    # "it does not yet have GANHRI accreditation", "has not obtained accreditation"
+    r"|(?:does|did|has)\s+not\s+(?:yet\s+)?(?:have|hold|enjoy|obtained|received|sought)\s+(?:any\s+)?(?:GANHRI\s+)?accreditation)\b",
+    re.IGNORECASE)
 _GANHRI = re.compile(r"GANHRI|Global\s+Alliance\s+of\s+National|Paris\s+Principles|\bICC\b", re.IGNORECASE)
 
 
@@ -632,6 +638,8 @@ def _not_accredited(document: Document) -> Iterator[Fact]:
         date = _report_date(document, m.start(), _datelines(document))
         start = body.start() if m.start() - body.start() <= 150 else m.start()
         yield _status_fact(document, start, m.end(), "nhri_independent", "no", date, "prose.not_accredited")
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|which|the\s+(?:institution|body|office|commission|ombudsman))\b[^;\n]{0,60}?"
+                              r"\b(?:can|cannot|may|is|has|does|receives?|handles?)\b", re.IGNORECASE)
 _CANNOT = re.compile(r"\b(?:not|cannot|no\s+power|unable)\b[^.;\n]{0,20}$", re.IGNORECASE)
 
 
@@ -644,11 +652,16 @@ def _receives_complaints(document: Document) -> Iterator[Fact]:
         body = None
         for b in _NHRI_BODY.finditer(text, s_start, m.start()):
             body = b
+        if body is None and _PRONOUN_SUBJECT.match(text, s_start):
+            # "<the institution> was set up in 2023; it cannot receive complaints": the body is named before the semicolon
+            for b in _NHRI_BODY.finditer(text, _clause_start(text, s_start), s_start):
+                body = b
         if body is None or _HEDGED.search(text, s_start, m.start()):
             continue
         if datelines is None:
             datelines = _datelines(document)
-        value = "no" if _CANNOT.search(text, max(s_start, m.start() - 25), m.start()) else "yes"
+        negated = m.group(0)[:6].casefold() == "cannot" or _CANNOT.search(text, max(s_start, m.start() - 25), m.start())
+        value = "no" if negated else "yes"
         years = [y.group(1) for y in _CLAUSE_YEAR.finditer(text, s_start, s_end)
                  if not _LAW_YEAR.search(text, max(0, y.start() - 20), y.start())]
         date = years[0] if len(years) == 1 else None

@@ -172,3 +172,30 @@ def test_ngo_asks_the_committee_to_put_recommendations_to_the_state():
     recs = list(extract_recommendations(document))
     assert [r.fields["addressee"] for r in recs] == ["state", "state"]
     assert all(r.fields["articles"] == ["9"] for r in recs)
+
+
+@pytest.mark.parametrize("heading", ["4. RECOMMENDATIONS", "5) Recommendations", "III. KEY RECOMMENDATIONS"])
+def test_a_numbered_section_title_opens_the_recommendations(heading: str) -> None:
+    text = (f"Report on detention, 2024\n\n{heading}\n\nTo the Government:\n"
+            "- Stop detaining children for migration reasons.\n- Resume registering asylum claims at the border.\n\n"
+            "To the European Commission:\n- Condition border funding on independent monitoring.\n")
+    found = texts_and_addressees(text)
+    assert ("Stop detaining children for migration reasons.", "state") in found
+    assert ("Condition border funding on independent monitoring.", "European Commission") in found
+    assert len(found) == 3
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Committee should urge Ruritania to release all children held in border centres.",
+    "The Committee should call on Ruritania to set a legal limit on detention.",
+    "The Committee should recommend that Ruritania ratify the Migrant Workers Convention.",
+    "We urge the Committee to ask the Government of Ruritania to publish detention figures.",
+])
+def test_submissions_that_name_the_state_instead_of_the_state_party(sentence: str) -> None:
+    found = texts_and_addressees(f"Submission to the Committee, 2024\n\n12. {sentence}\n")
+    assert [a for _, a in found] == ["state"]
+
+
+def test_a_numbered_finding_is_not_a_recommendation() -> None:
+    text = "Submission, 2024\n\n3. The Committee should note that Ruritania detained 400 people in 2023.\n"
+    assert texts_and_addressees(text) == []

@@ -31,7 +31,7 @@ from habeas.extract.sentences import BULLET, iter_lines, split_paragraph
 from habeas.extract.spans import make_fact
 
 NAME = "recommendations"
-VERSION = 2
+VERSION = 3
 EXTRACTOR_ID = f"{NAME}@{VERSION}"
 
 _ARTICLE_HEADING = re.compile(r"^\s*(?:Articles?|ARTICLES?)\s+\d+[^\n]{0,100}$")
@@ -64,7 +64,11 @@ _PROSE = re.compile(
     # NGO submissions to a treaty body suggest what the Committee should say to the state.
     r"|(?:We (?:urge|invite|encourage|ask) the |The )(?:Human Rights |Sub)?Committee (?:should|to|may wish to) "
     r"(?:also |further )?(?:urge|ask|recommend|request|call (?:up)?on|encourage|invite|question)\b"
-    r"[^.]{0,30}\b(?:State party|Government|authorities)\b)")
+    r"[^.]{0,30}\b(?:State party|Government|authorities)\b"
+    # ... or name the state: "The Committee should urge Qatar to", "recommend that Chile ratify"
+    r"|(?:We (?:urge|invite|encourage|ask) the |The )(?:Human Rights |Sub)?Committee (?:should|to|may wish to) "
+    r"(?:also |further )?(?:urge|ask|recommend that|request|call (?:up)?on|encourage|invite)\s+"
+    r"(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}\s+(?:to\s+)?[a-z])")
 _ADDRESSEE = re.compile(
     r"\b(?i:urges?|encourages?|calls? (?:up)?on|invites?|requests?|asks?|recommends? that)\s+(?:the\s+)?"
     r"([A-Z][\w-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*)*)(?:\s+\(([A-Z]{2,10})\))?")
@@ -74,6 +78,7 @@ _BODY_WORDS = re.compile(
 _STATE_WORDS = re.compile(r"^(?:State|States|Government|Authorities|State Party|State party)\b")
 _TREATY_BODIES = re.compile(r"^(?:Committee|Human Rights Committee|CCPR|CAT|CERD|CEDAW|CRC|CMW|CESCR|CRPD|"
                             r"Human Rights Council|Subcommittee)\b")
+_RELAYED = re.compile(r"\s+to\s+(?:also\s+)?(?:urge|ask|recommend|request|call|encourage|invite|question)\b")
 _FOOTNOTE = re.compile(r"^\s*\d{1,3}\s+\S")
 _TERMINAL = re.compile(r"[.!?][\"'”’)]*\s*$")
 # A list of issues phrases many questions as polite requests ending in a full stop.
@@ -128,6 +133,8 @@ def addressee_of(text: str, intro: str | None) -> str:
     """``state`` unless the words name another body ("urges UNHCR to ...")."""
     for m in _ADDRESSEE.finditer(text):
         name, acronym = m.group(1), m.group(2)
+        if _TREATY_BODIES.match(name) and _RELAYED.match(text, m.end()):
+            continue  # "We urge the Committee to ask the Government ...": the request goes on to the state
         if _STATE_WORDS.match(name):
             return "state"
         if acronym and _BODY_WORDS.search(name):
@@ -262,7 +269,10 @@ class _Reader:
                 self.block_numbered = False
                 i += 1
                 continue
-            if not bullet and self.is_heading(line):
+            # "4. RECOMMENDATIONS": a numbered section title is a heading, not a list item
+            numbered_title = bool(bullet) and bool(_NUMBERED.match(line)) and len(line.strip()) < 80 \
+                and not _TERMINAL.search(line)
+            if (not bullet or numbered_title) and self.is_heading(line):
                 self.articles = _heading_articles(line)
                 self.block = bool(_RECOMMENDATIONS_HEADING.match(line)) or "RECOMMENDATION" in line.upper() and \
                     _is_caps_heading(line)

@@ -90,6 +90,9 @@ def test_kind_cues(text: str, expected: str) -> None:
         ("Profile\n© Monitor Group 2019 1/5\nData for 2017 and 2018.", "2019"),
         ("In May authorities, after a 2018 review and a 2018 law, planned changes until 2020.", "2019"),
         ("No year here.", None),
+        ("ALTERNATIVE REPORT\nSubmitted by two NGOs\nTbilisi, November 2022\n\nIn 2019 and 2020 ...", "2022-11"),
+        ("Fact sheet\nMarch 2023\nKey figures as of 31 January 2023", "2023-03"),
+        ("Report\nBetween March 2021 and May 2021 we visited 3 centres.\nMore about 2020.", "2021"),
     ],
 )
 def test_published_guesses(text: str, expected: str | None) -> None:

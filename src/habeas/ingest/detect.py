@@ -326,6 +326,7 @@ def detect_kind(
     return kind if score >= _MIN_KIND_SCORE else "other"
 
 
+_PLACE_BEFORE_DATE = re.compile(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s*)?")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:[^\n\d]{0,80}?)\b(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 _PUBLISHED_CUE = re.compile(r"\b(?:published|updated|last updated|posted)\s*(?:on|:)?\s*", re.IGNORECASE)
 _RANGE_END = re.compile(r"\d|[–—-]\s*$|\bto\s*$")
@@ -354,8 +355,14 @@ def detect_published(text: str, title: str | None = None, today: date | None = N
         mentions = find_dates(line)
         if len(mentions) != 1 or _RANGE_END.search(line[: mentions[0].start]):
             continue  # session dates and ranges are not publication dates
-        if mentions[0].kind == "day" and not mentions[0].year_inferred and mentions[0].year <= this_year:
-            return mentions[0].value
+        mention = mentions[0]
+        if mention.year_inferred or mention.year > this_year:
+            continue
+        if mention.kind == "day":
+            return mention.value
+        # a signature line of its own: "Baku, January 2025", "March 2024"
+        if mention.kind == "month" and not line[mention.end:].strip() and _PLACE_BEFORE_DATE.fullmatch(line[:mention.start]):
+            return mention.value
     for match in _PUBLISHED_CUE.finditer(text[:5000]):
         mentions = find_dates(text[match.end(): match.end() + 40])
         first = mentions[0] if mentions else None

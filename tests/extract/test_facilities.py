@@ -251,3 +251,36 @@ def test_placed_centre_with_a_gloss_or_a_purpose_clause() -> None:
         "Shelter for Foreigners pending removal near Ostrava": "Ostrava"}
     assert _facilities("He was sent to the detention centre (centro de detención) in Tarrel for two weeks.") == {
         "detention centre (centro de detención) in Tarrel": "Tarrel"}
+
+
+def test_kind_then_gloss_number_or_street_then_town() -> None:
+    text = ("He spent a year in the remand prison (SIZO) No. 3 in Osterby. "
+            "Returnees are first taken to the closed centre of Varnholm. "
+            "People facing expulsion are held in the removal centre on Harbour Road in Lindqvist. "
+            "Detained women were moved to the closed centre for irregular migrants at Pellow.")
+    places = set(facilities(text).values())
+    assert {"Osterby", "Varnholm", "Lindqvist", "Pellow"} <= places
+
+
+def test_reception_or_asylum_kind_needs_a_detention_word() -> None:
+    held = facilities("Those arrested are detained at the reception centre (centre de tri) in Moravia for weeks.")
+    assert "Moravia" in held.values()
+    open_ = facilities("Asylum seekers may live in the asylum home in Ravenna while their claims are heard.")
+    assert open_ == {}
+    assert facilities("The closed centre of the Ministry houses the archive.") == {}
+
+
+def test_town_prison_or_police_station_in_a_sentence_about_holding() -> None:
+    found = facilities("Most were held in police cells, and at the Tarvo civil prison or at Ossel police station.")
+    assert {"Tarvo", "Ossel"} <= set(found.values())
+    assert facilities("The march ended at the Tarvo civil prison, where speeches were given.") == {}
+
+
+def test_non_ascii_capital_opens_a_name() -> None:
+    assert facilities("Families were detained in the Ölmbro detention centre last winter.") \
+        == {"Ölmbro detention centre": "Ölmbro"}
+
+
+def test_regime_row_with_bracketed_place_cell() -> None:
+    text = "DETENTION FACILITIES\nName\tType\tCapacity\nHolding Centre for Aliens\t(Kestrel Hill, Varna)\tAdministrative\t80\n"
+    assert set(facilities(text).values()) == {"Kestrel Hill"}

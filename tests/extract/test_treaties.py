@@ -150,3 +150,23 @@ def test_declaration_under_its_article():
 def test_signed_but_not_ratified():
     acts = _acts("It has not ratified the Convention on the Reduction of Statelessness, which it signed in 1962.")
     assert acts == {("CRS", "signature", 1962)}
+
+
+def test_party_to_with_an_adverb_and_since_year() -> None:
+    assert acts("The state is also party to the Convention against Torture (since 1999).") == {("CAT", "ratification", 1999)}
+    assert acts("By then Ruritania was already a party to the Convention on the Rights of the Child (since 2004).") \
+        == {("CRC", "ratification", 2004)}
+
+
+def test_nor_denies_the_act_that_follows() -> None:
+    found = acts("It ratified the Convention against Torture in 1995 but has not signed the ICRMW, nor ratified OPCAT.")
+    assert found == {("CAT", "ratification", 1995)}
+    found = acts("The country acceded to the ICCPR in 2001, neither signing the CRPD nor ratifying OPCAT since.")
+    assert ("OPCAT", "ratification", 2001) not in found
+
+
+def test_complaints_label_in_first_cell_opens_an_acceptance_table() -> None:
+    text = ("Individual complaints\tICCPR, First Optional Protocol\t1995\n"
+            "procedure\tCAT, declaration under article 22\tN/A\n"
+            "\tCEDAW, Optional Protocol to the Conv\t2006\n")
+    assert acts(text) == {("ICCPR-OP1", "acceptance", 1995), ("CEDAW-OP", "acceptance", 2006)}

@@ -21,9 +21,11 @@ from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
 
 NAME = "facilities"
-VERSION = 4
+VERSION = 5
 
-_NAME_TOKEN = r"(?:[A-Z][\w’'-]*|al-[A-Z][\w’'-]*|el-[A-Z][\w’'-]*|d['’][A-Z][\w’'-]*|\([A-Z]{2,8}\))"
+# Capitals beyond ASCII open place names too ("Åstorp", "Ježevo", "Čačak").
+_UP = "A-ZÀ-ÖØ-ÞČĆĐŁŃŚŠŹŽŻ"
+_NAME_TOKEN = r"(?:[" + _UP + r"][\w’'-]*|al-[A-Z][\w’'-]*|el-[A-Z][\w’'-]*|d['’][A-Z][\w’'-]*|\([A-Z]{2,8}\))"
 _DESCRIPTOR = (r"(?:[Ii]mmigration|[Mm]igration|[Mm]igrant|[Dd]etention|[Rr]emoval|[Pp]re-[Rr]emoval|[Hh]olding|[Ss]hort-[Tt]erm"
                r"|[Tt]emporary|[Tt]ransit|[Rr]eception|[Dd]eportation|[Pp]rocessing|[Cc]losed|[Rr]eturn|[Rr]epatriation"
                r"|[Mm]en[’']s|[Ww]omen[’']s|[Ii]nitial|[Ff]irst|[Aa]ccommodation|[Gg]uarded|[Oo]rientation|[Oo]pen|[Rr]esidence)")
@@ -96,7 +98,7 @@ _LEADER_ROW = re.compile(
     r"^[ \t]*(?P<name>[A-Z][^\t\n]*?\S)(?:\t+| {2,}| ?\.{3,} ?)(?P<place>[A-Za-z][^\t\n,]*?)(?:,[^\t\n]*?)?"
     r"(?:\t+| {2,}| ?\.{3,} ?)(?:administrative|ad[\s-]hoc|criminal|unknown)[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
-_PROPER = r"[A-Z][\w’'-]+(?:[ -](?:[A-Z][\w’'-]+|d['’][A-Z][\w’'-]+)){0,2}"
+_PROPER = r"[" + _UP + r"][\w’'-]+(?:[ -](?:[" + _UP + r"][\w’'-]+|d['’][A-Z][\w’'-]+)){0,2}"
 # "Centri di Permanenza per il Rimpatrio (CPR)": an acronym the document defines for a kind of facility.
 _FACILITY_ACRONYM = re.compile(
     r"\b(?:[Cc]ent(?:re|er|ri|ro|ros|res|ers)|[Ff]acilit(?:y|ies)|[Dd]etention|[Cc]amps?|[Hh]ouses?|[Zz]ones?)\b"
@@ -145,6 +147,27 @@ _CENTRE_OF = re.compile(
     r"(?i:\b(?:special\s+)?(?:reception|detention|holding|removal|deportation|temporary\s+accommodation)\s+"
     r"(?:centre|center|facility|unit))\s+of\s+the\s+(?P<place>" + _PROPER + r")"
     r"\s+(?:city|regional|provincial|district|oblast|municipal)\s+(?:[A-Z][\w-]+(?:\s+(?:of|for)\s+|\s+)){1,4}")
+
+# "the closed centre of Merksplas", "the pre-trial detention facility (SIZO) No. 5 in Jalal-Abad", "the reception
+# centre (centre d'accueil) in Tamanrasset", "the deportation centre on Salwa Road in Doha": a kind of place, an
+# optional gloss, number or street, then its town. Kinds not made for holding people (reception, asylum, transit)
+# count only beside detention words.
+_KIND_PLACED = re.compile(
+    r"(?i:\b(?P<name>(?:(?:pre-trial|pre-removal|immigration|migrant|administrative|special|temporary|closed|guarded)\s+)?"
+    r"(?P<kind>detention|holding|removal|deportation|repatriation|closed|guarded|reception|asylum|transit|remand)\s+"
+    r"(?:centre|center|facility|camp|home|prison|unit)"
+    r"(?:\s+for\s+(?:illegal\s+|irregular\s+|undocumented\s+)?(?:aliens|foreigners|migrants|foreign\s+nationals))?)"
+    r"(?P<gloss>\s*\([^()\n]{2,40}\))?(?P<no>\s+No\.?\s*\d{1,3})?"
+    r"(?P<street>\s+on\s+[" + _UP + r"][\w’'-]+(?:\s+[" + _UP + r"][\w’'-]+)?\s+(?:Road|Street|Avenue|Highway|Boulevard))?"
+    r"\s+(?P<prep>in|at|near|outside|of|on)\s+)(?P<place>" + _PROPER + r")")
+_KIND_PLACED_ANCHOR = re.compile(r"(?:centre|center|facility|camp|home|prison|unit)(?:\s+for\s|\s*\(|\s+no\b|\s+on\s|\s+of\s|\s+in\s|\s+at\s)")
+_HOLDING_KINDS = frozenset({"detention", "holding", "removal", "deportation", "repatriation", "closed", "guarded", "remand"})
+# "held in police cells, and at the Agadez civil prison", "held at X Remand Prison, at Kileleshwa police station":
+# a town's prison or police station in a sentence about holding people, after "at"/"in".
+_AT_TOWN = re.compile(
+    r"\b(?:at|in)\s+(?:the\s+)?(?P<name>(?P<place>" + _PROPER + r")\s+(?:(?:city|town|district|central|regional|civil|remand"
+    r"|county|state|provincial)\s+)?(?:police\s+station|prison|jail|gaol))\b")
+_HOLD_VERB = re.compile(r"\b(?:held|detained|kept|confined|locked\s+up|jailed|imprisoned)\b", re.IGNORECASE)
 
 
 # --- speed: costly patterns run only in windows around a rare head word -----------------------------
@@ -317,6 +340,34 @@ def _more_prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
         yield make_fact(document, FactType.FACILITY, m.start(), m.end(),
                         {"name": " ".join(m.group(0).split()), "place": m.group("place")},
                         extractor=extractor, rule="prose.centre_of", confidence=0.6)
+    for m in _anchored(_KIND_PLACED, text, _KIND_PLACED_ANCHOR, 70, 120):
+        place = m.group("place")
+        words = place.split()
+        if m.group("prep").casefold() in ("of", "on") and (m.group("prep") != m.group("prep").casefold()
+                                                          or _ORG_WORD.search(place)):
+            continue
+        if m.group("prep") == "on" and not m.group("street"):
+            continue  # "on Samos" is a place; "on Monday" is not: only after a street
+        if place.casefold() in _countries() or words[0].casefold() in _GENERIC or words[0].casefold() in _MONTHS \
+                or _ADMIN_AREA.search(place) or _ORG_WORD.search(place):
+            continue
+        s_start, s_end = _sentence(text, m.start())
+        if m.group("kind").casefold() not in _HOLDING_KINDS \
+                and not _DETENTION_CUE.search(text, s_start, s_end):
+            continue
+        yield make_fact(document, FactType.FACILITY, m.start(), m.end(),
+                        {"name": " ".join(m.group(0).split()), "place": place},
+                        extractor=extractor, rule="prose.kind_placed", confidence=0.6)
+    for m in _anchored(_AT_TOWN, text, _HELD_AT_TOWN_ANCHOR, 120, 40):
+        place = m.group("place")
+        if _strip_generic(place) != place or place.casefold() in _countries() or place.split()[0].casefold() in _MONTHS:
+            continue
+        s_start, _ = _sentence(text, m.start())
+        if not _HOLD_VERB.search(text, s_start, m.start()):
+            continue
+        yield make_fact(document, FactType.FACILITY, m.start("name"), m.end("name"),
+                        {"name": " ".join(m.group("name").split()), "place": place},
+                        extractor=extractor, rule="prose.at_town", confidence=0.55)
 
 
 def _place_after(text: str, end: int) -> str | None:
@@ -587,7 +638,15 @@ def _regime_row_facts(document: Document, extractor: str) -> Iterator[Fact]:
                 name = full[:paren.start()] if paren else full
                 place = paren.group("place") if paren else _place_in_name(full)
                 start = pos + line.index(full)
-                yield make_fact(document, FactType.FACILITY, start, start + len(full), {"name": name, "place": place},
+                end = start + len(full)
+                after = cells.index(full) + 1
+                cell = re.fullmatch(r"\((?P<place>[" + _UP + r"][^(),]{1,40})(?:,[^()]{1,40})?\)", cells[after]) \
+                    if after < len(cells) else None
+                if cell and not paren:
+                    # "Reception Centre for Foreigners<TAB>(Gazi Baba, Skopje)": the place in the next cell
+                    end = pos + line.index(cells[after], end - pos) + len(cells[after])
+                    name, place = f"{full} {cells[after]}", cell.group("place").strip()
+                yield make_fact(document, FactType.FACILITY, start, end, {"name": name, "place": place},
                                 extractor=extractor, rule="table.regime_row", confidence=0.8)
             pos = end + 1
         at = low.find("detention facilities", line_end)

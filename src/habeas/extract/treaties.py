@@ -31,7 +31,7 @@ from habeas.extract.spans import make_fact
 from habeas.vocab import treaties as treaty_vocabulary
 
 NAME = "treaties"
-VERSION = 2
+VERSION = 3
 
 _YEAR = re.compile(r"(?<![\d/.-])(19[4-9]\d|20\d\d)(?![\d/])")
 # A row opens with the treaty's code (maybe "CAT art. 22"), then ", <name>" or a cell gap: a tab, a run of
@@ -50,6 +50,8 @@ _RATIFICATION_HEADER = re.compile(
 _ACCEPTANCE_HEADER = re.compile(
     r"(?=[aciy])\b(?:Acceptance\s+Year|Year\s+of\s+acceptance|complaints?\s+procedures?\s+accepted"
     r"|(?:individual\s+)?complaints?\s+(?:mechanisms?\s+|procedures?\s+)?accepted)\b", re.IGNORECASE)
+# A garbled profile puts the section's label in the first cell of its first row.
+_COMPLAINTS_LABEL = re.compile(r"[ \t]*Individual\s+complaints(?:\s+procedures?)?\t+(?=[A-Z]{2,}[ \t]*,)", re.IGNORECASE)
 _MAX_HEADER_LENGTH = 120  # a header is a short line; a sentence naming "ratification year" is not one
 _TABLE_END = re.compile(r"^\s*(?:Ratio\s+of|Non[\s-]treaty|INSTITUTIONAL|DOMESTIC\s+LAW|(?-i:[A-Z][A-Z ]{5,})\s*$)", re.IGNORECASE)
 
@@ -63,12 +65,12 @@ _DECLARATION_ARTICLE = {"14": "ICERD-14", "22": "CAT-22", "31": "ICPED-31"}
 _ACT_VERB = re.compile(
     r"(?=[abhimrsw])\b(?P<verb>ratif(?:ied|ies|y|ying|ication\s+of)|acce(?:ded|des|de|ding)\s+to|accession\s+to"
     r"|succeeded\s+to|succession\s+to|signed|signature\s+of|accepted|acceptance\s+of"
-    r"|(?:became|become|becoming|has\s+been|have\s+been|had\s+been|is|was)\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)\s+to"
+    r"|(?:became|become|becoming|has\s+been|have\s+been|had\s+been|is|was)\s+(?:also\s+|already\s+|now\s+)?(?:a\s+)?(?:state\s+)?part(?:y|ies)\s+to"
     r"|made\s+(?:the|a)(?=\s+declaration)|recogni[sz]ed\s+the\s+competence)\b",
     re.IGNORECASE,
 )
 _ACT_VERB_LOWER = lower_pattern(_ACT_VERB)
-_NEGATION = re.compile(r"(?:\bnot|n[’']t|\byet\s+to|\bnever|\bfailed\s+to|\brefus\w*(?:\s+to)?|\bwithout|\bwhether\s+to|\bto)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+_NEGATION = re.compile(r"(?:\bnot|\bnor|n[’']t|\byet\s+to|\bnever|\bfailed\s+to|\brefus\w*(?:\s+to)?|\bwithout|\bwhether\s+to|\bto)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 # A bare infinitive ("Accede to ...", "Ratify ...", "should become party to") urges an act, it does not report one.
 _URGED = re.compile(r"(?:ratify|accede\s+to|become\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)\s+to)$", re.IGNORECASE)
 _NEGATED_AFTER = re.compile(r"\s+(?:no|none\s+of)\b", re.IGNORECASE)  # "has accepted no complaints procedure"
@@ -263,7 +265,7 @@ def _fuzzy_row(line: str) -> str | None:
 
 def _table_facts(document: Document, extractor: str) -> Iterator[Fact]:
     text = document.text
-    if not (_RATIFICATION_HEADER.search(text) or _ACCEPTANCE_HEADER.search(text)):
+    if not (_RATIFICATION_HEADER.search(text) or _ACCEPTANCE_HEADER.search(text) or "complaints\t" in text):
         return  # no table header anywhere: one scan of the text spares two per line
     mode: str | None = None
     max_year = (document.year or 2100) + 1
@@ -277,6 +279,8 @@ def _table_facts(document: Document, extractor: str) -> Iterator[Fact]:
         if len(line) <= _MAX_HEADER_LENGTH and _ACCEPTANCE_HEADER.search(line):
             mode = "acceptance"
             continue
+        if _COMPLAINTS_LABEL.match(line):
+            mode = "acceptance"  # "Individual complaints<TAB>ICCPR, First Optional Protocol<TAB>1994": label and row
         if mode is None:
             continue
         if _TABLE_END.search(line):

@@ -591,3 +591,81 @@ def test_round3_law_number_year_is_not_the_date() -> None:
     assert ("detention_length_max_days", 540, "2018") in found
     found = _stats("Greek law (Law 4012/2013) allows detention for up to 12 months.", "2018")
     assert all(d != "2013" for _, _, d in found)
+
+
+# --- Round 4: counts named by an act noun after a counting verb ---------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The border police registered 4,215 detentions of irregular migrants in 2021.", ("immigration_detainees", 4215, "2021")),
+    ("In 2020 the refugee council recorded 1,730 detention orders issued by the cantons.", ("immigration_detainees", 1730, "2020")),
+    ("The migration office logged 88,400 irregular crossings during 2022.", ("migrant_arrivals", 88400, "2022")),
+    ("Figures from the migration authority counted 41,900 border crossings in 2019.", ("migrant_arrivals", 41900, "2019")),
+])
+def test_counting_verb_with_act_noun(text: str, expected: tuple) -> None:
+    assert expected in _stats(text)
+
+
+def test_counted_returns_follow_the_paragraph_context() -> None:
+    voluntary = ("Under the assisted voluntary return scheme, many migrants went home. "
+                 "The ministry counted 6,300 returns in 2021.")
+    forced = ("Deportations by air continued throughout the year. "
+              "A monitoring group recorded 52,000 returns in 2022.")
+    assert ("returns", 6300, "2021") in _stats(voluntary)
+    assert ("deportations", 52000, "2022") in _stats(forced)
+    assert _stats("The fund recorded 6,300 returns in 2021.") == []  # returns of what: not said
+
+
+def test_counted_act_noun_needs_migration_context() -> None:
+    assert _stats("The prison service recorded 2,500 detentions in 2021.") == []
+    assert _stats("The bridge authority counted 120,000 crossings in 2021.") == []
+
+
+# --- Round 4: a passive count of detentions over a period -----------------------------------------
+
+_SITE_DOC = ("Kastro, with a capacity of 300, is the country's main detention centre.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Officials said that 2,710 people were detained at Kastro in 2022.", ("immigration_detainees", 2710, "2022")),
+    ("According to the ministry, 940 persons had been held at the Kastro facility during 2021.", ("immigration_detainees", 940, "2021")),
+    ("The ombudsman found that 31 children were accommodated at Kastro in 2020.", ("detained_minors", 31, "2020")),
+])
+def test_passive_detention_at_a_known_site(sentence: str, expected: tuple) -> None:
+    assert expected in _stats(_SITE_DOC + sentence)
+
+
+def test_passive_detention_with_migration_words() -> None:
+    assert ("immigration_detainees", 420, "2021") in _stats("In 2021, 420 foreigners were held in a removal facility built for 300.")
+    assert ("immigration_detainees", 655, "2019") in _stats("Some 655 asylum-seekers were detained in 2019, the agency said.")
+
+
+def test_passive_detention_in_a_detention_document() -> None:
+    doc = ("Immigration detention is used widely. The law regulates immigration detention in detail.\n\n"
+           "The agency told researchers that 318 people were detained in March 2024.")
+    assert [s[:2] for s in _stats(doc)] == [("immigration_detainees", 318)]
+    assert _stats("The agency told researchers that 318 people were detained in March 2024.") == []  # no detention context
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police said 1,200 people were detained in 2023 during protests against the election.",
+    "In 2022, 150 migrants were held at sea for three days before landing.",
+    "On 4 May 2022, 230 foreigners were detained in a raid on a market.",
+    "In 2021, 75 people were accommodated at the Hotel Royal in the capital.",
+])
+def test_passive_detention_not_an_incident_or_a_shelter(sentence: str) -> None:
+    assert [s for s in _stats(_SITE_DOC + sentence) if s[0] == "immigration_detainees"] == []
+
+
+# --- Round 4: a figure compared with the year before -------------------------------------------
+
+def test_comparison_with_the_previous_year() -> None:
+    assert ("deportations", 3100, "2021") in _stats("Deportations rose to 4,210 in 2022, up from 3,100 the year before.")
+    assert ("migrant_arrivals", 61200, "2019") in _stats(
+        "The border agency recorded 48,500 irregular crossings in 2020, against a record 61,200 the previous year.")
+
+
+def test_voluntary_return_to_countries_of_origin() -> None:
+    text = ("Through its voluntary return programme, the agency said it returned 2,380 migrants from Chad "
+            "to their countries of origin in 2021.")
+    assert ("returns", 2380, "2021") in _stats(text)
+    assert ("deportations", 1500, "2021") in _stats("The police returned 1,500 migrants to their countries of origin in 2021.")

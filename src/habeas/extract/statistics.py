@@ -31,7 +31,7 @@ from habeas.extract.spans import make_fact
 from habeas.vocab import indicators
 
 NAME = "statistics.prose"
-VERSION = 4
+VERSION = 5
 
 # Sentence ends: terminal punctuation before a capital, or a line break that is not a
 # mere hard wrap (wrapped PDF text continues a sentence on the next line).
@@ -179,7 +179,7 @@ _ANAPHORA_BEFORE = re.compile(r"\b(?:a\s+)?(?:figure|estimate|number|total)\s+of
 _ANAPHORA_AFTER = re.compile(r"^\s*(?:for\b|in\b|as\s+of\b|at\s+(?:the\s+)?(?:end\s+of|year[-’'s ]+end)|by\s+(?:the\s+)?end\s+of\b|$)", re.I)
 # "the Red Cross reported 3,880 for the same year": a contrasting bare figure that takes the indicator it contradicts.
 _REPORTED_BEFORE = re.compile(r"\b(?:reports?|reported|counts?|counted|records?|recorded|cites?|cited|gives?|gave|registered|"
-                              r"publishe[sd]|lists?|listed|shows?|showed|mentions?|mentioned)\s*$", re.I)
+                              r"publishe[sd]|lists?|listed|shows?|showed|mentions?|mentioned|logged|tallied|documented)\s*$", re.I)
 _SAME_YEAR_AFTER = re.compile(r"^\s*(?:for|in|during)\s+(?:the\s+same|that)\s+(?:year|period)\b", re.I)
 # A date inside a law's title ("the Law on External Migration of 17 July 2000", "Law No. 285-04 of 2004").
 _TITLE_DATE_BEFORE = re.compile(
@@ -217,7 +217,10 @@ _PERCENT_RULES: list[tuple[str, re.Pattern[str]]] = [
 _CAPACITY_BEFORE = re.compile(r"\bcapacity\s+of\s*$", re.I)
 _CAPACITY_AFTER = re.compile(r"^\s*(?:bed\s+spaces|beds|places)\b", re.I)
 _DETENTION_WORDS = re.compile(r"\b(?:detention|detain\w*|removal\s+cent|holding\s+cent|deportation\s+cent)", re.I)
-_COMPARISON_BEFORE = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|against|fell\s+to|rose\s+to|increased\s+to|decreased\s+to)\s*$", re.I)
+_COMPARISON_BEFORE = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|against|fell\s+to|rose\s+to|increased\s+to|decreased\s+to)"
+                                r"(?:\s+(?:a|the)\s+(?:record|peak|high|total)(?:\s+of)?)?\s*$", re.I)
+# "against a record 520,085 the previous year", "up from 4,100 the year before": a comparison a year back.
+_PREVIOUS_YEAR_AFTER = re.compile(r"^\s*(?:in\s+)?(?:the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before))\s*$", re.I)
 _YEAR_RIGHT_AFTER = re.compile(r"^\s*(?:in|during|for)\s+(?:19|20)\d\d\b", re.I)
 _REPORT_YEAR = re.compile(r"\b(?:during|in|over|throughout)\s+the\s+year\b|\bthis\s+year\b", re.I)
 # "during the first nine months of the year": the clause stops at "nine", so the rest is read on.
@@ -385,6 +388,68 @@ _ONE_NEW_SITE = re.compile(
 _LEGAL_PRESENT = re.compile(r"\b(?:may|can|allows?|permits?|requires?|is\s+limited|are\s+limited|shall|must\s+not)\b", re.I)
 _AS_AMENDED = re.compile(r"\bas\s+(?:last\s+)?amended\b", re.I)
 _CHANGE_VERB = re.compile(r"\b(?:extended|raised|increased|reduced|cut|lengthened|shortened|introduced|amended|changed)\b", re.I)
+# "the Agency counted 3,540 detentions in 2022", "the service recorded 302,203 crossings during 2024",
+# "counted 14,100 returns in 2023": a source's count named by a plural act noun after a counting verb.
+_COUNT_NOUN_AFTER = re.compile(
+    r"^[\"“”']?\s*(?:(?P<det>(?:immigration\s+|administrative\s+)?detentions|(?:immigration\s+)?detention\s+(?:orders|decisions|placements))"
+    r"|(?P<cross>(?:irregular\s+|border\s+|unauthori[sz]ed\s+)?crossings)"
+    r"|(?P<ret>(?P<vol>(?:assisted\s+)?voluntary\s+)?(?:returns|repatriations)))\b(?!\s+(?:of|on|to)\s+(?:goods|capital|investment|tax))", re.I)
+_VOLUNTARY = re.compile(r"\bvoluntar", re.I)
+_FORCED = re.compile(r"\b(?:deport\w*|expel\w*|expulsions?|forced|forcibly|pushed\s+back|push-?backs?)\b", re.I)
+# "1,328 people were detained at <site> in 2023", "286 people were held in January-February 2025": a count of
+# detentions over a period, passive. Not an incident: no single day, raid or hold of a few days.
+_PASSIVE_HELD = re.compile(
+    r"\s*(?:were|had\s+been|have\s+been)\s+(?:(?P<acc>accommodated|placed)|detained|held|confined)\b(?!\s+(?:for|without|incommunicado|hostage|captive|responsible|liable|accountable))"
+    rf"(?:\s+(?:at|in)\s+(?!(?:{_MONTH_NAMES}|early|mid|late|(?:19|20)\d\d|the\s+(?:first|last|past|whole|same))\b)"
+    r"(?P<site>(?:the\s+|a\s+)?[^.;,]{0,60}?))?"
+    r"(?P<when>\s+(?:in|during|throughout|over)\s+(?:the\s+(?:first|last|past|whole)\s+[^.;,]{0,25}?\s+of\s+)?"
+    rf"(?:(?:19|20)\d\d|(?:early\s+|mid-?|late\s+)?{_MONTH_NAMES}(?:[^.;,]{{0,30}}?(?:19|20)\d\d)?)\b)?\s*(?:[,.;]|$|according\b|,?\s*(?:most|many|some|of\s+whom)\b)")
+_INCIDENT_WORDS = re.compile(
+    r"\b(?:protests?|protesters|demonstrat\w+|rall(?:y|ies)|opposition|journalists?|activists?|election\w*|political|terror\w*|"
+    r"charged|charges|criminal|militants?|insurgen\w*|raids?|round-?ups?|sweeps?|swoops?|operations?|at\s+sea|hostages?|strikes?)\b", re.I)
+_SITE_CONTEXT = re.compile(
+    r"\bcapacity\b|\b(?:immigration|administrative|pre-?removal)\s+detention\b|\b(?:detention|removal|holding|deportation|closed)\s+"
+    r"(?:centres?|centers?|facilit(?:y|ies)|camps?|units?)\b", re.I)
+_SITE_NAME = re.compile(r"(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|for|of|de|del))*)"
+                        r"(?:\s+(?:detention\s+|removal\s+|holding\s+)?(?:facility|centre|center|camp|unit|site))?")
+
+
+class _DetentionContext:
+    """What the document says of immigration detention, looked up only when a rule asks."""
+
+    __slots__ = ("_focus", "_low", "_sites", "_text")
+
+    def __init__(self, text: str, low: str) -> None:
+        self._text, self._low = text, low
+        self._focus: bool | None = None
+        self._sites: dict[str, bool] = {}
+
+    def focus(self) -> bool:
+        """Whether the document is about immigration detention ("immigration detention", "detention centres")."""
+        if self._focus is None:
+            low = self._low if self._low is not self._text else self._text.lower()
+            hits = sum(low.count(w) for w in ("immigration detention", "detention of migrants", "detention of foreigners",
+                                              "detention of asylum", "detention centre", "detention center",
+                                              "pre-removal", "removal centre"))
+            self._focus = hits >= 2
+        return self._focus
+
+    def is_detention_site(self, name: str, skip: tuple[int, int]) -> bool:
+        """Whether the document names ``name`` elsewhere (outside ``skip``) as a place of detention
+        ("Menogeia, with a capacity of 128", "the detention centre at Menogeia")."""
+        key = f"{name}@{skip[0]}"
+        if key not in self._sites:
+            found = False
+            start = self._text.find(name)
+            while start >= 0 and not found:
+                if not skip[0] <= start < skip[1]:
+                    window = self._text[max(0, start - 120):start + len(name) + 120]
+                    found = bool(_SITE_CONTEXT.search(window))
+                start = self._text.find(name, start + len(name))
+            self._sites[key] = found
+        return self._sites[key]
+
+
 _POPULATION_BEFORE = re.compile(r"\bpopulation\s+of\s*(?:about|some|around|approximately|nearly|over|more\s+than)?\s*$", re.I)
 
 
@@ -541,7 +606,7 @@ def _counted_part(before: str, after: str) -> bool:
 _RESEARCH_ENDINGS = ("interviewed", "interviewing", "with", "to", "met", "surveyed", "consulted", "visited",
                      "accompanied", "represented", "assisted")
 _PARALLEL_ENDINGS = ("and", "while", "whereas", "but", "with")
-_COMPARISON_ENDINGS = ("from", "with", "to", "against")
+_COMPARISON_ENDINGS = ("from", "with", "to", "against", "record", "peak", "high", "total", "of")
 _OF_ONLY = re.compile(r"\s*of\s*", re.I)
 
 
@@ -558,7 +623,8 @@ def _ends_search(pattern: re.Pattern[str], before: str, endings: tuple[str, ...]
 
 
 def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before: str,
-              previous: _Found | None, sites: re.Pattern[str] | None = None, lead: str = "") -> tuple[str, str, float] | None:
+              previous: _Found | None, sites: re.Pattern[str] | None = None, lead: str = "",
+              context: _DetentionContext | None = None) -> tuple[str, str, float] | None:
     """(indicator, rule, confidence) for one number, or None.
 
     ``sites`` matches the document's own names of its detention centres (acronyms it defines);
@@ -587,10 +653,14 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
             and indicators()[previous.indicator].unit not in ("percent", "days"):
         return previous.indicator, "parallel", 0.5  # "23,096 ... in 2014 and about 27,000 in 2017-2018"
     if previous is not None and previous.start >= s_start \
-            and _ends_search(_COMPARISON_BEFORE, before, _COMPARISON_ENDINGS) and _COMPARED_AFTER.match(after) \
-            and n.is_percent == (indicators()[previous.indicator].unit == "percent") \
-            and (previous.indicator == "detention_length_avg_days") == bool(re.match(r"\s*days\b", after, re.I)):
-        return previous.indicator, "comparison", 0.55
+            and _ends_search(_COMPARISON_BEFORE, before, _COMPARISON_ENDINGS) \
+            and n.is_percent == (indicators()[previous.indicator].unit == "percent"):
+        if _COMPARED_AFTER.match(after) \
+                and (previous.indicator == "detention_length_avg_days") == bool(re.match(r"\s*days\b", after, re.I)):
+            return previous.indicator, "comparison", 0.55
+        if _PREVIOUS_YEAR_AFTER.match(after) and previous.date and previous.date[:4].isdigit() \
+                and indicators()[previous.indicator].unit not in ("percent", "days"):
+            return previous.indicator, "comparison:previous_year", 0.5
     if n.is_percent:
         clause = before + " " + after
         for slug, pattern in _PERCENT_RULES:
@@ -668,6 +738,18 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
         return "refugees", "noun:refugees_stock", 0.7
     if _ARREST_NOUN.match(after) and _MIGRATION_CONTEXT.search(sentence):
         return "apprehensions", "noun:apprehensions", 0.65
+    counted = _COUNT_NOUN_AFTER.match(after) if not n.is_percent and n.value >= 20 else None
+    if counted and _REPORTED_BEFORE.search(before.rstrip(" \"“”'")):
+        context_text = sentence + " " + lead[-300:]
+        if counted.group("det") and _MIGRATION_CONTEXT.search(context_text):
+            return "immigration_detainees", "counted:detentions", 0.6
+        if counted.group("cross") and _MIGRATION_CONTEXT.search(context_text):
+            return "migrant_arrivals", "counted:crossings", 0.6
+        if counted.group("ret"):
+            if counted.group("vol") or _VOLUNTARY.search(context_text):
+                return "returns", "counted:returns", 0.55
+            if _FORCED.search(context_text):
+                return "deportations", "counted:forced_returns", 0.55
     for slug, pattern, confidence in _AFTER_RULES:
         if pattern.match(after):
             if slug == "asylum_applications" and _DECIDED_BEFORE.search(before):
@@ -687,6 +769,17 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
             return "immigration_detainees", "verb:placed_in", 0.6
         if n.value >= 100 and _ARRESTED_BEFORE.search(before) and (_MIGRATION_CONTEXT.search(sentence) or noun.group("noun") != "persons"):
             return "apprehensions", "verb_before:arrested", 0.6
+    if noun and n.value >= 20 and context is not None:
+        held = _PASSIVE_HELD.match(after, noun.end())
+        if held and not _INCIDENT_WORDS.search(sentence) and not _ON_DAY.search(sentence):
+            site = _SITE_NAME.fullmatch(held.group("site").strip()) if held.group("site") else None
+            known = site is not None and context.is_detention_site(site.group("name"), (s_start, s_start + len(sentence)))
+            migration = bool(_MIGRATION_CONTEXT.search(sentence) or _MIGRATION_CONTEXT.search(lead[-300:]))
+            if known or not held.group("acc") and (
+                    migration or held.group("site") is None and held.group("when") and context.focus()):
+                if _CHILD_NOUN.fullmatch(noun.group("noun").strip()):
+                    return "detained_minors", "verb:held_period_minors", 0.55
+                return "immigration_detainees", "verb:held_period", 0.55
     if noun and n.value >= 20:
         action = _ACTION_OF_BEFORE.search(before)
         if action:
@@ -697,8 +790,12 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
     if n.value >= 20 and _VOLUNTARY_DEPARTURE_AFTER.match(after):
         return "returns", "verb:voluntary_departure", 0.6
     elliptical = re.match(r"^\s*(?:were|had|have|was)\b", after, re.I)
-    if noun and re.search(r"\b(?:deported|expelled|removed|returned)\s*$", before, re.I) \
-            and re.match(r"^\s*\S+\s+(?:to\s+their|back\s+to|to\s+(?:the\s+)?countr)", after, re.I):
+    sent_back = re.search(r"\b(?:deported|expelled|removed|returned|repatriated)\s*$", before, re.I) if noun else None
+    if sent_back and re.match(r"^\s*\S+(?:\s+from\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})?\s+"
+                              r"(?:to\s+their|back\s+to|to\s+(?:the\s+)?countr)", after, re.I):
+        if sent_back.group(0).lower().startswith(("returned", "repatriated")) \
+                and _VOLUNTARY.search(sentence[:n.start - s_start] + " " + lead[-300:]):
+            return "returns", "verb_before:returned_voluntary", 0.6  # "under its voluntary return programme, IOM returned 900 migrants to their countries"
         return "deportations", "verb_before:deported", 0.6
     if noun and n.value >= 50 and _DEPORTED_BEFORE.search(before):
         return "deportations", "verb_before:deported", 0.6
@@ -1011,6 +1108,7 @@ def find_statistics(document: Document) -> Iterable[Fact]:
     previous_dates = _PreviousDates()
     previous: _Found | None = None
     sites = _defined_sites(text, low)
+    context = _DetentionContext(text, low)
     as_of = _AsOfHeadings(text, default_year)
     for s_start, s_end, paragraph in _sentences(text):
         sentence = text[s_start:s_end]
@@ -1041,7 +1139,10 @@ def find_statistics(document: Document) -> Iterable[Fact]:
             classified = _classify(n, sentence, s_start, after, before, previous, sites,
                                    _paragraph_lead(text, s_start) if "maximum" in before or "limit" in before
                                    or "ceiling" in before or "average" in before or "mean" in before or "prolong" in before
-                                   or "extend" in before or " there" in after[:40] else "")
+                                   or "extend" in before or " there" in after[:40]
+                                   or " were " in after[:40] or " been " in after[:40]
+                                   or "returns" in after[:40] or "repatriations" in after[:40]
+                                   or "returned" in before or "repatriated" in before else "", context)
             if classified is None:
                 if _COORDINATED_AFTER.match(after) and n.value >= 50:
                     found_here.append(_Found("", n, min(q_start, a) + s_start, n.end + len(after.rstrip()),
@@ -1058,6 +1159,8 @@ def find_statistics(document: Document) -> Iterable[Fact]:
                     and (rule == "share:children" or not any(d.start >= b for d in dates)
                          and not (rule == "anaphora" and _END_OF_YEAR.search(after))):
                 date = previous.date  # the part or the contrasting figure is of the same time as the figure it follows
+            if rule == "comparison:previous_year" and previous is not None and previous.date:
+                date = str(int(previous.date[:4]) - 1)
             if date is None:
                 continue
             if slug == "migrant_arrivals" and _other_country_source(sentence[:a], document.country):

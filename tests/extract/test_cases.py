@@ -290,3 +290,27 @@ def test_ordered_detention_and_deaths_where_the_state_held_the_person(text: str,
 def test_a_day_counted_from_the_date_before_the_verb(text: str, expected: str) -> None:
     dates = {f.fields.get("date") for f in extract_cases(doc(text, "2023")) if f.fields["outcome"] in ("deported", "released")}
     assert dates == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person handed over to another state's authorities is deported
+    ("On March 2, border guards handed over opposition activist Pavel Kuzmin to Belarusian authorities.",
+     ("Pavel Kuzmin", "deported")),
+    ("In May 2022 police handed blogger Karim Saidov to Uzbek security services at the border.",
+     ("Karim Saidov", "deported")),
+])
+def test_round4_handed_over_to_another_state(text: str, expected: tuple[str, str]) -> None:
+    assert expected in records(text)
+
+
+def test_round4_handed_to_own_police_is_no_deportation() -> None:
+    assert ("Maria Lopez", "deported") not in records("On 4 June officers handed over Maria Lopez to the local police.")
+
+
+@pytest.mark.parametrize("text", [
+    # events and contests named in capitals are not people
+    "Ahead of the FIFA World Cup, in October 2022, several hundred workers were detained and deported.",
+    "Before the Olympic Games in 2024, hundreds of homeless people were arrested and removed from the city.",
+])
+def test_round4_named_events_are_not_people(text: str) -> None:
+    assert records(text) == set()

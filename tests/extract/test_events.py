@@ -441,3 +441,87 @@ def test_round3_constructions(text: str, expected: tuple[str, str]) -> None:
 ])
 def test_round3_non_events(text: str, absent: str) -> None:
     assert absent not in {e["kind"] for e in events(text, "2024")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a court's holding with an inserted clause between the verb and "that"
+    ("On 8 June 2023 the Supreme Court held, in case X 12/2023, that the detention was unlawful.",
+     ("court_ruling", "2023-06-08")),
+    ("On 3 May 2022, the High Court found, in a case brought by two asylum seekers, that the order lacked a basis.",
+     ("court_ruling", "2022-05-03")),
+    ("In March 2021 the tribunal ruled, by four votes to one, that the transfers must stop.",
+     ("court_ruling", "2021-03")),
+    # a statute adopted on a day, whatever its title word
+    ("A temporary Act on Measures against Hybrid Threats was adopted on 12 July 2024.", ("policy_change", "2024-07-12")),
+    ("Amendments to the Aliens Act were passed in March 2022, extending detention.", ("policy_change", "2022-03")),
+    ("The new Asylum Code was promulgated on 3 June 2021.", ("policy_change", "2021-06-03")),
+    # recognition or status determination suspended
+    ("On 1 March 2025 the agency suspended prima facie recognition for new arrivals from two countries.",
+     ("policy_change", "2025-03-01")),
+    ("In May 2024 the ministry halted refugee status determination for Syrians.", ("policy_change", "2024-05")),
+    # people delivered to another state's authorities
+    ("Police handed over at least two Tibetans to Chinese authorities at the border on May 3.",
+     ("deportation", "2024-05-03")),
+    ("On 9 April guards handed 14 Afghans to Iranian border guards.", ("deportation", "2024-04-09")),
+    # confinement for a stated duration is a detention episode (also when "they" carries the date)
+    ("In one case in May 2024, 114 people were held at sea for three days.", ("detention", "2024-05")),
+    ("On 3 March 2022 some 60 migrants were kept aboard a coast guard vessel for five days.",
+     ("detention", "2022-03-03")),
+    ("On 12 February 2025 a charter plane landed with deportees. They were confined for several days in a hotel.",
+     ("detention", "2025-02-12")),
+    # expellees described by flight, by their removal, or by the boats sent back
+    ("The first flight, carrying 29 Colombian men, left the capital on 20 August 2024.", ("deportation", "2024-08-20")),
+    ("Three flights carrying 299 people deported from the United States landed between 12 and 15 February 2025.",
+     ("deportation", "2025-02-12/2025-02-15")),
+    ("On 2 May 2023, 140 Haitians who had been expelled from the Bahamas arrived in Cap-Haitien.",
+     ("deportation", "2023-05-02")),
+    ("The NGO documented the return of at least five boats carrying some 500 people between April and August 2024.",
+     ("deportation", "2024-04/2024-08")),
+    ("Between March and May 2022 coast guards carried out the pushbacks of 12 dinghies.",
+     ("deportation", "2022-03/2022-05")),
+    # a heading date dates the update; the event keeps its own days and takes the heading's year
+    ("UPDATE (18 February 2025): three flights carrying 299 people deported from abroad landed between 12 and 15 "
+     "February.", ("deportation", "2025-02-12/2025-02-15")),
+    ("Update, 3 May 2023: police raided the camp on 1 May.", ("raid", "2023-05-01")),
+    # a change made by a numbered instrument is dated by the instrument's year
+    ("In 2022 fines rose. A new permit was introduced by Law No. 17 of 2020, but few workers obtained it.",
+     ("policy_change", "2020")),
+    ("Detention of children was banned by the amended law of 2018.", ("policy_change", "2018")),
+    # evictions of many people
+    ("In October 2022, several hundred migrant workers living in the old district were evicted.", ("other", "2022-10")),
+    ("On 12 May 2021 the municipality carried out the forced eviction of 300 Roma families.", ("other", "2021-05-12")),
+    # cases cited in a row, each with its own day in brackets
+    ("The Court condemned the state in *A v. Ruritania* (12 October 2006), *B and Others v. Ruritania* "
+     "(19 January 2010) and *C v. Ruritania* (13 December 2011).", ("court_ruling", "2011-12-13")),
+    ("The Court condemned the state in *A v. Ruritania* (12 October 2006) and *C v. Ruritania* (13 December 2011).",
+     ("court_ruling", "2006-10-12")),
+    # an instrument providing that something will no longer happen
+    ("The coalition agreement of 30 September 2020 stated that minors would no longer be held in closed centres.",
+     ("policy_change", "2020-09-30")),
+    ("In March 2022 the government decided that children will no longer be placed in detention.",
+     ("policy_change", "2022-03")),
+])
+def test_round4_constructions(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(e["kind"], e["date"]) for e in events(text, "2024")}
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # totals over a fiscal year are statistics
+    ("The Department reported that it deported 219 foreigners during the fiscal year ending July 16.", "deportation"),
+    ("The ministry expelled 1,200 migrants in FY 2022, ending on 30 June.", "deportation"),
+    # a typical or maximum length of detention is no episode
+    ("In 2023, persons were held for 19 days on average.", "detention"),
+    ("In 2022 detainees were usually kept for two weeks.", "detention"),
+    # handing suspects to one's own police is no expulsion; an evacuation flight is no deportation
+    ("On 9 April officers handed over 14 suspects to the local authorities.", "deportation"),
+    ("On 5 June 2023 an evacuation flight carrying 150 refugees left for Rome.", "deportation"),
+    # one person evicted is a case, not an event
+    ("In March 2020 she was evicted from her flat.", "other"),
+])
+def test_round4_non_events(text: str, absent: str) -> None:
+    assert absent not in {e["kind"] for e in events(text, "2024")}
+
+
+def test_round4_title_after_act_is_no_place() -> None:
+    found = events("The Act on Temporary Measures was adopted on 12 July 2024.", "2024")
+    assert found and "place" not in found[0]

@@ -31,7 +31,7 @@ from habeas.extract.sentences import Sentence, dateline_years, split_sentences, 
 from habeas.extract.spans import make_fact
 
 NAME = "cases"
-VERSION = 3
+VERSION = 4
 EXTRACTOR_ID = f"{NAME}@{VERSION}"
 
 OUTCOMES = ("arrested", "detained", "deported", "extradited", "convicted", "released",
@@ -60,7 +60,8 @@ _TITLES = frozenset(["president", "vice", "prime", "minister", "commissioner", "
 _TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_TITLES)) + r")\s+$", re.IGNORECASE)
 
 # Organisation, place and document words: a run holding one is not a person.
-_ORG_OR_PLACE = frozenset(["court", "courts", "party", "company", "corporation", "ministry", "department", "office", "agency", "service", "committee", "council", "commission", "union", "federation", "organization", "organisation", "association", "foundation", "institute", "institution", "university", "college", "school", "academy", "bureau", "centre", "center", "initiative", "project", "network", "movement", "group", "front", "alliance", "league", "coalition", "forum", "watch", "house", "rights", "human", "international", "national", "global", "legal", "democratic", "republic", "kingdom", "state", "states", "united", "nations", "city", "town", "village", "district", "region", "province", "oblast", "county", "municipality", "street", "avenue", "road", "highway", "airport", "port", "station", "camp", "prison", "jail", "colony", "facility", "hall", "building", "church", "mosque", "temple", "river", "lake", "mountain", "mountains", "island", "islands", "sea", "bay", "gulf", "valley", "desert", "border", "borders", "europe", "asia", "africa", "america", "americas", "eastern", "western", "northern", "southern", "central", "east", "west", "north", "south", "middle", "convention", "covenant", "code", "law", "act", "decree", "article", "protocol", "charter", "constitution", "treaty", "bank", "fund", "programme", "program", "times", "post", "news", "radio", "tv", "television", "channel", "newspaper", "gazette", "review", "journal", "press", "media", "online", "daily", "weekly", "telegram", "facebook", "twitter", "youtube", "instagram", "whatsapp", "covid", "coronavirus", "internet", "red", "cross", "crescent", "amnesty", "reporters", "without", "doctors", "health", "security", "defense", "defence", "interior", "justice", "affairs",
+_ORG_OR_PLACE = frozenset(["world", "cup", "games", "olympics", "olympic", "championship", "championships", "tournament",
+                           "summit", "conference", "festival", "expo", "exhibition", "court", "courts", "party", "company", "corporation", "ministry", "department", "office", "agency", "service", "committee", "council", "commission", "union", "federation", "organization", "organisation", "association", "foundation", "institute", "institution", "university", "college", "school", "academy", "bureau", "centre", "center", "initiative", "project", "network", "movement", "group", "front", "alliance", "league", "coalition", "forum", "watch", "house", "rights", "human", "international", "national", "global", "legal", "democratic", "republic", "kingdom", "state", "states", "united", "nations", "city", "town", "village", "district", "region", "province", "oblast", "county", "municipality", "street", "avenue", "road", "highway", "airport", "port", "station", "camp", "prison", "jail", "colony", "facility", "hall", "building", "church", "mosque", "temple", "river", "lake", "mountain", "mountains", "island", "islands", "sea", "bay", "gulf", "valley", "desert", "border", "borders", "europe", "asia", "africa", "america", "americas", "eastern", "western", "northern", "southern", "central", "east", "west", "north", "south", "middle", "convention", "covenant", "code", "law", "act", "decree", "article", "protocol", "charter", "constitution", "treaty", "bank", "fund", "programme", "program", "times", "post", "news", "radio", "tv", "television", "channel", "newspaper", "gazette", "review", "journal", "press", "media", "online", "daily", "weekly", "telegram", "facebook", "twitter", "youtube", "instagram", "whatsapp", "covid", "coronavirus", "internet", "red", "cross", "crescent", "amnesty", "reporters", "without", "doctors", "health", "security", "defense", "defence", "interior", "justice", "affairs",
     # bodies named after the people they serve ("Board for Detained Persons")
     # rulings and numbered documents: "Ruling No. 14-P", "Decision No"
     "ruling", "rulings", "judgment", "judgement", "decision", "resolution", "order", "no",
@@ -458,6 +459,10 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:deported|expelled|refouled|forcibly returned|removed to|(?:was|were|been) (?:returned|handed (?:over )?|"
         r"sent back) to|(?:was|were|been) removed (?:on|in)|(?:deporting|expelling|removing) (?:him|her|them))\b",
         re.IGNORECASE)),
+    # "guards handed over opposition activist X to Belarusian authorities": delivered to another state
+    ("deported", "after", re.compile(
+        r"\bhanded (?:over )?(?=[^.;]{3,80}? to (?:the )?(?-i:[A-Z])[\w’'-]+ (?:authorities|security services|"
+        r"border guards|police|officials)\b)", re.IGNORECASE)),
     # "authorities returned her to Addis Ababa", "flew them back to X": the active verb, its pronoun object
     ("deported", "after", re.compile(
         r"\b(?:returned|sent|flew|put|drove|bused|bussed) (?:him|her|them) (?:back )?(?:to|on a (?:flight|plane|bus) to) "
@@ -530,6 +535,7 @@ _CUE_STEMS: list[frozenset[str] | None] = [frozenset(words.split()) if words els
     "detention",
     "held custody detention arrest remain spent",
     "deport expel refoul return remov handed sent back",
+    "handed",
     "return sent flew put drove bused bussed",
     "left dumped abandoned",
     "return sent back handed",

@@ -13,11 +13,11 @@ One record per (kind, date) per document: sources often restate one event.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-import datetime as _dt
+from dataclasses import dataclass, replace
 
 from habeas.domain import Document, Fact, FactType
 from habeas.extract.analysis import lowered, trie_pattern
@@ -35,7 +35,7 @@ from habeas.extract.sentences import (
 from habeas.extract.spans import make_fact
 
 NAME = "events"
-VERSION = 4
+VERSION = 5
 EXTRACTOR_ID = f"{NAME}@{VERSION}"
 
 KINDS = ("raid", "detention", "deportation", "extradition", "protest", "court_ruling",
@@ -45,6 +45,8 @@ _MANY = r"(?:(?:at least|about|around|some|more than|over|nearly|almost|up to|ap
         r"(?:\d[\d,]*|hundreds|dozens|thousands|scores|several|many|(?:one|two|three|four|five|six|seven|" \
         r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"
 _W = r"[\w’'“”\"-]+"
+_DURATION = (r"(?:\d+|a few|several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
+             r"(?:hours|days|nights|weeks|months)\b")
 
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("raid", re.compile(
@@ -84,6 +86,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"placed {_MANY} (?:of them |people |persons |migrants |others )?in (?:the |a |an )?(?:{_W} ){{0,3}}?"
         rf"(?:detention|custody|cra|centres?|centers?|facilit(?:y|ies)|camps?|prisons?)|"
         rf"(?:held|detained|placed) (?:the group|them all|all of them) (?:at|in)\b|"
+        # "114 people were held at sea for three days", "they were confined for several days in a hotel"
+        rf"were (?:{_W} ){{0,2}}?(?:held|confined|kept|locked up) (?:(?:at|in|on|inside|aboard) [^.;,]{{1,40}}? )?"
+        rf"for (?:about |at least |more than |over |nearly )?{_DURATION}|"
         # "were intercepted off the coast and held in a transit centre"
         rf"(?:intercepted|apprehended|caught|stopped|picked up|rescued|seized) (?:[^.;]{{0,60}}? )?and (?:then )?"
         rf"(?:held|detained|locked up|confined|placed) (?:in|at)\b)\b",
@@ -114,9 +119,22 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         # "61 people were returned on a charter flight", "were removed by chartered plane"
         rf"(?:were|had been|have been) (?:{_W} ){{0,2}}(?:returned|removed|flown) (?:on|by|aboard|in|via) (?:an? |the )?"
         rf"(?:{_W} ){{0,2}}?(?:charter(?:ed)? |deportation |removal |special |joint )?(?:flights?|planes?|aircraft)|"
+        # "299 people deported from the United States landed in", "the first flight, carrying 29 Colombian men"
+        rf"{_MANY} (?:{_W} ){{0,2}}?(?:people|persons|migrants|nationals|foreigners|men|women|children|deportees|returnees) "
+        rf"(?:who (?:had been|were|have been) )?(?:deported|expelled|removed) from\b|"
+        rf"(?<!evacuation )(?<!resettlement )(?<!humanitarian )(?<!relocation )(?<!repatriation )"
+        rf"(?:deportation |removal |return |charter(?:ed)? )?flights?,? carrying {_MANY} (?:{_W} ){{0,2}}?"
+        rf"(?:people|persons|migrants|nationals|foreigners|men|women|deportees|returnees|detainees)\b|"
+        # "the return of at least five boats carrying some 500 people", "forced returns of 40 Syrians"
+        rf"(?:returns?|push-?backs?) of {_MANY} (?:boats|vessels|dinghies|rafts)|"
+        rf"(?:forced|forcible|summary) (?:returns?|removals?) of {_MANY}|"
         rf"(?:transferred|handed over|handed) {_MANY} (?:{_W} ){{0,2}}(?:nationals|citizens|refugees|asylum[- ]seekers|"
         rf"migrants)\b[^.;]{{0,60}}? to (?!(?:a|an|the|another|other|its|their|prison|detention|custody|hospital)\b)|"
-        rf"were (?:{_W} ){{0,2}}handed (?:over )?to (?:[\w-]+ ){{0,2}}authorities)\b", re.IGNORECASE)),
+        rf"were (?:{_W} ){{0,2}}handed (?:over )?to (?:[\w-]+ ){{0,2}}authorities|"
+        # "police handed over at least two Tibetans to Chinese authorities": delivered to another state
+        rf"handed (?:over )?{_MANY} (?:{_W} ){{1,3}}?to (?:the )?(?!(?:local|relevant|competent|judicial|prison|police|"
+        rf"security|immigration|national|municipal|state|federal|law|same|camp|military|civil|health|child|school)\b)"
+        rf"[\w-]+ (?:authorities|border guards|security forces|police|officials)\b)\b", re.IGNORECASE)),
     ("extradition", re.compile(rf"\b(?:were (?:{_W} ){{0,2}}extradited|extradit(?:ed|ions? of) {_MANY})\b", re.IGNORECASE)),
     ("protest", re.compile(
         rf"\b(?:(?:protests?|demonstrations?|rall(?:y|ies)|marches|riots|unrest|hunger strikes?|sit-ins?) (?:{_W} ){{0,2}}(?:erupted|broke out|"
@@ -130,7 +148,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?:notified of|issued|handed down|delivered|announced|received) (?:the |a |its )?courts? (?:rulings?|"
         rf"decisions?|orders?|judg(?:e)?ments?|verdicts?)|issu\w+ (?:{_W} ){{0,2}}rulings?|"
         rf"(?:court|tribunal|judge|constitutional council|council of state|state council)\b(?:[^.;()]|\bv\.|\bnos?\.|\b[a-z]\.|\([^();]{{0,60}}\)){{0,90}}?\b(?:found (?:{_W} ){{1,4}}guilty|convicted|sentenced|acquitted|"
-        rf"ruled|found (?:an? )?(?:violations?|breach(?:es)?)|held (?:in [^.;]{{1,60}}? )?that|(?:found|concluded|determined) that|ordered|annulled|struck down|quashed|halted|blocked|suspended|"
+        rf"ruled|found (?:an? )?(?:violations?|breach(?:es)?)|held (?:in [^.;]{{1,60}}? )?that|(?:found|concluded|determined) that|(?:held|found|ruled|decided|concluded|determined), (?:in|by|on) [^.;,]{{1,60}}, that|ordered|annulled|struck down|quashed|halted|blocked|suspended|"
         # "held on 18 November 2021 that", "found on 17 July 2014 that", "confirmed the judgment", "released him"
         rf"(?:held|found|ruled|decided|concluded) (?:on \d{{1,2}} [a-z]+ \d{{4}},? |on [a-z]+ \d{{1,2}},? \d{{4}},? |in (?:[a-z]+ )?\d{{4}},? )that|"
         rf"(?:confirmed|upheld|overturned|reversed|set aside) (?:the |its |an? |this )?(?:{_W} ){{0,2}}?(?:judg(?:e)?ment|ruling|decision|"
@@ -169,13 +187,16 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:has|have) (?:{_W} ){{0,2}}(?:ceased|suspended|halted|stopped) (?:{_W} ){{0,2}}(?:deportations?|"
         rf"detentions?|removals?|returns?|proceedings|expulsions?)|(?:have|has) (?:also )?been suspended|"
         rf"decision to (?:ban|suspend|close|restrict|prohibit|block|halt|stop|end|introduce)|"
-        rf"(?:entered|came) into force|law (?:{_W} ){{0,6}}(?:has been |was )adopted|"
+        rf"(?:entered|came) into force|law (?:{_W} ){{0,6}}(?:has been |was )adopted|(?:act|decree|ordinance|bill|code|amendments?) (?:{_W} ){{0,8}}?(?:has been |have been |was |were )(?:formally |finally )?(?:adopted|enacted|passed|promulgated) (?:on|in) |"
         rf"(?:passed|passing|enacted|enacting|introduced|introducing) (?:the |a |an )?(?:new )?"
         rf"(?:[\w()’'-]+ ){{0,6}}?(?:act|bill)\b|"
-        rf"announced (?:that )?(?:{_W} ){{0,8}}?(?:would|will)\b|announced (?:plans?|its intention|a decision)|"
+        rf"announced (?:that )?(?:{_W} ){{0,8}}?(?:would|will)\b|"
+        # "the coalition agreement of 30 September 2020 stated that minors would no longer be held"
+        rf"(?:stated|provided|provides|decided|stipulated|stipulates|established|declared) that (?:{_W} ){{0,8}}?"
+        rf"(?:would|will|shall|may|can|could) no longer\b|announced (?:plans?|its intention|a decision)|"
         rf"announc(?:ed|ing|es) (?:the )?(?:opening|closure|construction|creation|establishment) of|"
         rf"(?:froze|suspended|halted|paused) (?:{_W} ){{0,4}}(?:asylum|applications|claims|registration|"
-        rf"resettlement|admissions)|closed (?:\d+ of |all |several |some )?(?:its |the |their )?"
+        rf"resettlement|admissions|recognition|(?:status )?determination|family reunification)|closed (?:\d+ of |all |several |some )?(?:its |the |their )?"
         rf"(?:{_W} ){{0,2}}(?:centres|centers|stations|camps|facilities|depots)|"
         rf"(?:(?<=\n)|(?<=[.!?] )|(?<=that )|^)since [^,.;\n]{{3,30}}?,? (?:{_W} ){{1,6}}?(?:(?:have|has) been "
         rf"(?:sent|transferred|held|detained|processed|required|barred|banned|excluded|denied|subject)|"
@@ -229,6 +250,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several)|"
         r"fires? (?:\w+ ){0,2}(?:broke out|swept through|destroyed|gutted)|broke out of|mass escape|"
         r"(?:were|had been) (?:\w+ )?released\b|"
+        # "several hundred migrant workers ... were evicted", "the forced eviction of 300 families"
+        r"(?:were|had been|have been) (?:forcibly |summarily |violently )?evicted\b|(?:forced |mass )evictions? of\b|"
         r"published (?:its|a|the|their) (?:final )?(?:report|findings)|"
         r"(?:mob|crowd|students|residents|villagers|locals|protesters|men|group) (?:\w+ )?(?:stormed|attacked|torched|"
         r"set fire to) (?:an? |the )?(?:\w+ ){0,2}(?:centres?|centers?|shelters?|camps?|buildings?|hotels?|houses?))\b",
@@ -242,8 +265,9 @@ _CUES_LOWER = [(kind, re.compile(pattern.pattern)) for kind, pattern in _CUES]
 _ANCHORS: dict[str, re.Pattern[str]] = {kind: re.compile(words) for kind, words in {
     "raid": r"raid|round|sweep|crackdown|swept|stormed|searches|checks|resulted in|led to|operation|campaign|evacuated|"
             r"dismantled|demolished|bulldozed|razed|cleared|destroyed|evicted",
-    "detention": r"detain|detention|arrest|round|held|taken to|transferred to|brought to|moved to|sent to|placed",
-    "deportation": r"deport|expel|expul|back|returned|removed|forced|forcibly|transferred|handed|push-back|summary|resumed|restarted|"
+    "detention": r"detain|detention|arrest|round|held|taken to|transferred to|brought to|moved to|sent to|placed|confined|kept|locked up",
+    "deportation": r"deport|expel|expul|back|returned|removed|forced|forcibly|transferred|handed|push-back|pushback|summary|"
+                   r"forcible|flight|return|resumed|restarted|"
                    r"pushed|thrown|made to jump|across the|over the|convoy|adrift|at sea|raft|dinghy|dinghies|left|dumped|abandoned",
     "extradition": r"extradit",
     "protest": r"protest|demonstrat|rall|march|riot|unrest|sit-in|hunger strike",
@@ -251,10 +275,10 @@ _ANCHORS: dict[str, re.Pattern[str]] = {kind: re.compile(words) for kind, words 
     "border_closure": r"border",
     "agreement": r"agreement|memorandum|accord|deal|treaty|protocol|arrangement|declaration|statement|partnership|pact",
     # the first policy_change entry: one of its verbs or fixed phrases is in every match
-    "policy_change": r"introduc|impos|lifted|adopt|enact|pass|approv|signed|amended|issued|announc|declared|tabled|submitted|presented|"
+    "policy_change": r"no longer|introduc|impos|lifted|adopt|enact|pass|approv|promulgat|signed|amended|issued|announc|declared|tabled|submitted|presented|"
                      r"extended|revok|repeal|emergency|ceased|suspend|halt|stopp|decision to|into force|froze|"
                      r"paused|clos|since|withdr|denounced|deployed|regulari",
-    "other": r"stranded|trapped|summoned|relocat|opened|inaugurated|rescued|intercepted|blocked|facilitated|repatriated|died|drowned|killed|killing|shot dead|lost their lives|injur|fire|"
+    "other": r"evict|stranded|trapped|summoned|relocat|opened|inaugurated|rescued|intercepted|blocked|facilitated|repatriated|died|drowned|killed|killing|shot dead|lost their lives|injur|fire|"
              r"broke out|escape|released|published|stormed|attacked|torched",
 }.items()}
 # The verb-anchored policy wordings (the second policy_change entry of _CUES) have their own words.
@@ -314,6 +338,8 @@ _PLACE = re.compile(
     r"\b(?:in|at|on|near)\s+(?:the\s+)?([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,3}"
     r"(?:\s+(?:region|province|district|highway|city|village|camp|border|checkpoint|airport|port|oblast))?)")
 _COURT_PLACE = re.compile(r"\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) (District|Regional|City|Provincial|Municipal) Court\b")
+_TITLE_BEFORE = re.compile(r"\b(?:Act|Law|Code|Decree|Regulations?|Ordinance|Convention|Committee|Council|Commission|"
+                           r"Ministry|Office|Directive|Resolution|Protocol)\s*$")
 _NOT_PLACES = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|The|This|"
     r"Whatsapp|Facebook|Twitter|Telegram|YouTube|Instagram)\b")
@@ -338,7 +364,7 @@ _RIGHT_AFTER = re.compile(r"\s*(?:,\s*)?(?:in|on)\s+(?:about\s+|early\s+|late\s+
 # "between 1 and 15 September": the first day is written bare, the month only once
 _DAY_RANGE_OPENER = re.compile(r"\b(?:between|from|on|of)\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|until|-|–)\s*$", re.IGNORECASE)
 # a cue that ends by introducing its own date ("the judgment of the Court ... of 17 July 2014")
-_DATED_CUE_END = re.compile(r"\b(?:of|dated|since)\s$", re.IGNORECASE)
+_DATED_CUE_END = re.compile(r"(?:\b(?:of|dated|since)\s|\s\()$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _JOINED_MONTHS = re.compile(r"^\s*(?:and|to|until|till|through|[-–—])\s*$")
 _PERIOD_OPENER = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
@@ -348,7 +374,7 @@ _TITLED_OF = re.compile(r"\b(?:Act|Law|Code|Decree|Regulations?|Ordinance|Order|
                         r"(?:(?:the|of|and|on|for|in)\s+|[A-Z][\w’'-]*\s+){1,8}?of\s+$")
 # "during the year", "in the same year": a running total, a statistic
 _YEAR_IN_WORDS = re.compile(r"\b(?:during|in|over|throughout|within) (?:the (?:same |whole |entire )?|that |this |last )year\b|"
-                            r"\bin the course of the year\b", re.IGNORECASE)
+                            r"\bin the course of the year\b|\b(?:fiscal|financial|budget|reporting) year\b|\bFY ?\d", re.IGNORECASE)
 # "in closed centres", "Belgium's closed centres": "closed" as an adjective, not a closure
 _STRANDED = re.compile(r"stranded|trapped", re.IGNORECASE)
 _ADJECTIVE_CLOSED = re.compile(r"(?:\b(?:in|into|to|from|of|at|the|a|its|their|and|or|for|two|three|\d+)|['’]s)\s+$",
@@ -357,6 +383,9 @@ _SNAPSHOT = re.compile(r"\b(?:as of|as at|at the end of|by the end of|at year[�
                        re.IGNORECASE)
 _QUANTITY = re.compile(r"\b(?:hundreds|thousands|dozens|scores|tens of thousands)\s+of\b", re.IGNORECASE)
 # "held the group at ...": the people of the sentence before, so its date (and number) carry over
+_HELD_FOR = re.compile(r"\bfor (?:\w+ )?" + _DURATION, re.IGNORECASE)  # an episode of confinement, not a rule
+_USUAL = re.compile(r"\b(?:(?i:average|averaged|median|maximum|minimum|typically|usually|normally|generally|often|"
+                    r"routinely|sometimes)|may|can|must|up to)\b")  # "May" the month is no modal
 _ANAPHORIC = re.compile(r"\b(?:the group|them all|all of them)\b", re.IGNORECASE)
 # "a Nigerian man died": one person told as a story (a case); "a detainee died at the centre" stays an event
 _ONE_PERSON_BEFORE = re.compile(
@@ -460,10 +489,22 @@ def _date_in_sentence(mentions: list[DateMention], offset: int, text: str, sente
         last = before[-1]
         if after and _REPORTING.search(text, sentence_start + last.end, sentence_start + offset):
             return after[0]
+        if after and _LABEL_END.match(text, sentence_start + last.end, sentence_start + offset):
+            # "UPDATE (18 February 2025): three flights landed between 12 and 15 February": the label
+            # dates the update; the event's own date takes the label's year when it gives none
+            own = after[0]
+            if own.year_inferred and not last.year_inferred and not last.is_period:
+                own = replace(own, value=own.value.replace(own.value[:4], last.value[:4]),
+                                          year_inferred=False)
+            return own
         return last
     return mentions[0] if mentions else None
 
 
+# the number and year of the instrument a cue ends on: "(introduced by) Law No. 17 of 2020"
+_INSTRUMENT_YEAR = re.compile(r"(?:\s+(?:No\.?\s*)?[\w./-]*\d[\w./-]*)?\s+of\s+((?:19|20)\d{2})\b(?![/-]\d)")
+_INSTRUMENT_END = re.compile(r"\b(?:law|act|decree|ordinance|resolution|regulations?|order)$", re.IGNORECASE)
+_LABEL_END = re.compile(r"\s*\)?\s*:")  # a date closing a heading label ("Update (3 May 2024):")
 _NUMBER_OF = re.compile(r"\d[\w./-]* of ")
 
 
@@ -523,6 +564,8 @@ def _place(text: str, sentence: Sentence) -> str | None:
         place = m.group(1)
         if _NOT_PLACES.match(place) or find_dates(place):
             continue
+        if _TITLE_BEFORE.search(span, max(0, m.start() - 14), m.start()):
+            continue  # "the Act on Temporary Measures", "the Committee on Migrant Workers": a title, not a place
         return place
     return None
 
@@ -656,6 +699,9 @@ def find_events(document: Document) -> list[EventHit]:
                 continue  # "a Nigerian man died there": one person's death is a case, not an event
             if kind == "other" and count is None and cue.group().endswith("released"):
                 continue  # "X and Y were released" is a case; a mass release gives a number
+            if (kind == "detention" and _HELD_FOR.search(cue.group())
+                    and _USUAL.search(text, sentence.start, sentence.end)):
+                continue  # "persons were held for 19 days on average": a typical length, a statistic
             if kind == "detention" and count is not None and _STOCK_CUE.match(scanned, cue.start()):
                 continue  # "1,056 people were held in immigration detention on 30 June": a stock figure
             occupancy = (kind == "detention" and scanned.startswith("held", cue.start())
@@ -669,6 +715,10 @@ def find_events(document: Document) -> list[EventHit]:
                      if mention is None and kind == "policy_change" else None)
             own = (_own_dates(text[cue.start():cue.end()], default_year(sentence.start))
                    if mention is None and kind == "policy_change" else None)
+            if mention is None and kind == "policy_change" and not own:
+                instrument = _INSTRUMENT_YEAR.match(text, cue.end())
+                if instrument and _INSTRUMENT_END.search(cue.group()):  # "introduced by Law No. 17 of 2020"
+                    own = [DateMention(instrument.start(1), instrument.end(1), instrument.group(1), "year")]
             relative = _RELATIVE_DAY.search(text, sentence.start, sentence.end) if mention is None else None
             if mention is not None:
                 date, rule = mention.value, "sentence-date"
@@ -680,7 +730,7 @@ def find_events(document: Document) -> list[EventHit]:
                 date, rule = named.group(1), "sentence-date"
             elif (previous := carried(k)) is not None:
                 if (kind in _CARRY_NEEDS_QUANTITY and not _quantity(text, sentence, count)
-                        and not _ANAPHORIC.search(cue.group())):
+                        and not _ANAPHORIC.search(cue.group()) and not _HELD_FOR.search(cue.group())):
                     continue
                 if _ANNOUNCEMENT.match(scanned, cue.start()):
                     continue

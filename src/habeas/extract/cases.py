@@ -341,9 +341,10 @@ def collect_name_mentions(text: str, sentences: tuple[Sentence, ...]) -> dict[in
         by_sentence.setdefault(k, []).append(Mention(n_start, n_end, [person], "name"))
     done = -1
     for cue in _PSEUDONYM_CUE.finditer(text):
-        m = _PSEUDONYM.search(text, max(done, cue.start() - 40), min(len(text), cue.end() + 40))
-        if m is None or m.start() < done:
+        found = _PSEUDONYM.search(text, max(done, cue.start() - 40), min(len(text), cue.end() + 40))
+        if found is None or found.start() < done:
             continue
+        m = found
         done = m.end()
         group = next(g for g in (1, 2, 3, 4) if m.group(g))
         n_start, n_end = m.start(group), m.end(group)
@@ -601,13 +602,18 @@ def _resolve_pronouns(mentions: list[Mention], context: list[Mention]) -> None:
             seen.append(mention)
 
 
+def _reduced_relative_up_to(text: str, start: int, end: int) -> bool:
+    """A reduced relative clause ("a man held since May") runs from ``start`` exactly to ``end``."""
+    m = _REDUCED_RELATIVE.match(text, start, end)
+    return m is not None and m.end() == end
+
+
 def _pick(groups: list[Mention], cue: re.Match[str], side: str, text: str) -> Mention | None:
     before = [g for g in groups if g.end <= cue.start() and g.people]
     after = [g for g in groups if g.start >= cue.start() and g.people]
     passive = bool(_AUX_OPENED.match(cue.group()) or _PASSIVE_AUX.search(text, max(0, cue.start() - 30), cue.start())
                    or _COORDINATED_PASSIVE.search(text, max(0, cue.start() - 140), cue.start())
-                   or before and _REDUCED_RELATIVE.match(text, before[-1].end, cue.start())
-                   and _REDUCED_RELATIVE.match(text, before[-1].end, cue.start()).end() == cue.start())
+                   or before and _reduced_relative_up_to(text, before[-1].end, cue.start()))
     if side == "after" and not passive:
         if after and after[0].start - cue.end() <= _ACTIVE_REACH:
             return after[0]

@@ -492,11 +492,11 @@ def _date_in_sentence(mentions: list[DateMention], offset: int, text: str, sente
         if after and _LABEL_END.match(text, sentence_start + last.end, sentence_start + offset):
             # "UPDATE (18 February 2025): three flights landed between 12 and 15 February": the label
             # dates the update; the event's own date takes the label's year when it gives none
-            own = after[0]
-            if own.year_inferred and not last.year_inferred and not last.is_period:
-                own = replace(own, value=own.value.replace(own.value[:4], last.value[:4]),
-                                          year_inferred=False)
-            return own
+            first_after = after[0]
+            if first_after.year_inferred and not last.year_inferred and not last.is_period:
+                first_after = replace(first_after, value=first_after.value.replace(first_after.value[:4], last.value[:4]),
+                                      year_inferred=False)
+            return first_after
         return last
     return mentions[0] if mentions else None
 

@@ -664,7 +664,8 @@ def _including_in_facts(document: Document, extractor: str) -> Iterator[Fact]:
             continue
         base = m.start("items")
         for item in re.finditer(_PROPER + _REGION_PAREN, m.group("items")):
-            town = re.match(_PROPER, item.group(0)).group(0)
+            town_match = re.match(_PROPER, item.group(0))
+            town = town_match.group(0) if town_match else item.group(0)
             if town == "and" or town.casefold() in _countries():
                 continue
             yield make_fact(document, FactType.FACILITY, base + item.start(), base + item.end(),

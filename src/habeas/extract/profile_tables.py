@@ -149,7 +149,7 @@ def match_label(label: str) -> tuple[str, float] | None:
     must not make a recognition rate.
     """
     words = _tokens(label)
-    pool = set(words) | {a + b for a, b in zip(words, words[1:])}  # words split over cells
+    pool = set(words) | {a + b for a, b in zip(words, words[1:], strict=False)}  # words split over cells
     if not pool:
         return None
     present = {t for t in _vocabulary_tokens() if _token_in(t, pool)}
@@ -210,7 +210,6 @@ def _text_rows(document: Document) -> list[list[Cell]]:
             lead = len(part) - len(part.lstrip())
             cells.append(Cell(stripped, offset + lead, offset + lead + len(stripped), LEFT))
             offset += len(part) + 1
-        pairs = [i for i in range(len(cells) - 1) if _is_value(cells[i].text) and _YEAR.match(cells[i + 1].text)]
         _assign_groups(cells)
         rows.append([c for c in cells if c.text])
     return rows

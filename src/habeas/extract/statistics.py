@@ -16,14 +16,14 @@ report's year (figures in the present tense describe the report's time).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from habeas.domain import Document, Fact, FactType
-from habeas.extract.dates import DateMention, find_dates
 from habeas.extract.analysis import lowered
+from habeas.extract.dates import DateMention, find_dates
 from habeas.extract.numbers import NumberIndex, NumberMention, word_number_value
 from habeas.extract.profile_tables import match_label
 from habeas.extract.registry import register
@@ -499,10 +499,8 @@ def _clause_after(sentence: str, start: int, limit: int) -> str:
 
 def _clause_before(sentence: str, end: int, floor: int) -> str:
     window = sentence[floor:end]
-    last = None
-    for last in _CLAUSE_BREAK.finditer(window):
-        pass
-    return window[last.end():] if last else window
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    return window[breaks[-1].end():] if breaks else window
 
 
 def _last_word(window: str) -> str:
@@ -630,6 +628,8 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
     ``sites`` matches the document's own names of its detention centres (acronyms it defines);
     ``lead`` is the text of the paragraph before the sentence.
     """
+    if n.value is None:
+        return None  # vague amounts ("hundreds") never get here: _plainly_rejected drops them first
     if _ends_search(_RESEARCH_BEFORE, before, _RESEARCH_ENDINGS):
         return None
     if _OF_ONLY.fullmatch(before):
@@ -761,8 +761,8 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
     if noun and n.value >= 20:
         placed = _PLACED_IN.match(after, noun.end())
         if placed and placed.group("there"):
-            context = lead[-300:] + " " + sentence[:n.start - s_start]
-            if _DETENTION_WORDS.search(context) and not _NOT_DETENTION_SITES.search(context[-200:]):
+            told_before = lead[-300:] + " " + sentence[:n.start - s_start]
+            if _DETENTION_WORDS.search(told_before) and not _NOT_DETENTION_SITES.search(told_before[-200:]):
                 return "immigration_detainees", "verb:placed_there", 0.55  # "the centre ... 2,316 foreigners were placed there"
         elif placed and (not placed.group("bare") or not _NOT_DETENTION_SITES.search(placed.group(0))) \
                 and (not placed.group("acr") or sites is not None and sites.match(placed.group("acr"))):
@@ -827,19 +827,20 @@ def _classify(n: NumberMention, sentence: str, s_start: int, after: str, before:
         stock = _STOCK_AFTER.search(tail)
         if stock is not None and stock.group("place") and stock.group("place").lower() not in _country_words():
             stock = None  # "300 migrants in Calais": a local group, not the country's migrant stock
-        if migrant_noun and not re.fullmatch(_NATIONALITY, noun.group("noun").strip()) and (stock or _STOCK_BEFORE.search(before)) \
+        if migrant_noun and noun is not None and not re.fullmatch(_NATIONALITY, noun.group("noun").strip()) \
+                and (stock or _STOCK_BEFORE.search(before)) \
                 and not re.search(r"\b(?:were|was|had\s+been|have\s+been)\s+\w+ed\b", tail):
             return "international_migrants", "stock", 0.7
     level = _LEVEL_VERB_BEFORE.search(before) if not n.is_percent and n.value >= 20 else None
     if level is not None:
         words = level.group("noun").split()
         for k in range(len(words)):  # the longest tail of the subject that names a count
-            noun = " ".join(words[k:])
+            subject = " ".join(words[k:])
             for slug, pattern, confidence in _AFTER_RULES:
                 if slug in ("detention_facilities", "criminal_prison_population"):
                     continue
-                m = pattern.match(noun)
-                if m and m.end() == len(noun):
+                m = pattern.match(subject)
+                if m and m.end() == len(subject):
                     return slug, f"level:{slug}", confidence - 0.1
     if previous is not None and _TOTAL_AT.search(before) and _SAME_FIGURE_AFTER.match(after) and not n.is_percent \
             and indicators()[previous.indicator].unit not in ("percent", "days"):
@@ -1022,7 +1023,7 @@ def _limit_days(value: float, unit: str, sentence: str, b: int) -> float:
 def _period_after(sentence: str, b: int, next_start: int, dates: list[DateMention]) -> str | None:
     """"between April 2023 and March 2024" after a figure: the period "2023/2024"."""
     following = [d for d in dates if b <= d.start < next_start]
-    for first, second in zip(following, following[1:]):
+    for first, second in zip(following, following[1:], strict=False):
         if _PERIOD_START.search(sentence, max(b, first.start - 12), first.start) \
                 and _PERIOD_JOIN.fullmatch(sentence, first.end, second.start):
             if first.value[:4] != second.value[:4]:
@@ -1144,7 +1145,7 @@ def find_statistics(document: Document) -> Iterable[Fact]:
                                    or "returns" in after[:40] or "repatriations" in after[:40]
                                    or "returned" in before or "repatriated" in before else "", context)
             if classified is None:
-                if _COORDINATED_AFTER.match(after) and n.value >= 50:
+                if _COORDINATED_AFTER.match(after) and n.value is not None and n.value >= 50:
                     found_here.append(_Found("", n, min(q_start, a) + s_start, n.end + len(after.rstrip()),
                                              None, "coordinated", 0.5, n.value))
                 continue

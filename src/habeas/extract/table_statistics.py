@@ -163,7 +163,7 @@ def find_year_column_statistics(document: Document) -> list[Fact]:
         percent = "%" in label or any("%" in c for c in cells)
         if not _fits(slug, [v for ok, v in parsed if ok], percent):
             continue
-        for i, (year, (ok, value)) in enumerate(zip(years, parsed)):
+        for year, (ok, value) in zip(years, parsed, strict=False):
             if not ok:
                 continue
             fields = {

@@ -297,8 +297,8 @@ def _table_facts(document: Document, extractor: str) -> Iterator[Fact]:
             resolved = _row_code(m.group("code"), m.group("rest"), mode)
             code_start = m.start("code")
         elif mode == "ratification" and "\t" in line:
-            code = _fuzzy_row(line)
-            resolved = (code, "ratification") if code else None
+            fuzzy = _fuzzy_row(line)
+            resolved = (fuzzy, "ratification") if fuzzy else None
             code_start = len(line) - len(line.lstrip())
         if resolved is None:
             continue

@@ -129,3 +129,20 @@ def test_sha256_and_size_describe_the_bytes(tmp_path: Path) -> None:
     document = load_document(path, max_bytes=LIMIT)
     assert document.sha256 == hashlib.sha256(b"Some text about Greece.\n").hexdigest()
     assert document.size_bytes == 24 and document.filename == "a.txt"
+
+
+def test_double_spaced_pdf_lines_of_one_sentence_stay_one_paragraph(tmp_path: Path) -> None:
+    import pymupdf
+
+    lines = ["Detention in Ruritania", "Officials said that 4,100 people were held in closed",
+             "centres in 2023, up from 3,600 in 2022.", "A new law was adopted in May."]
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for number, line in enumerate(lines):
+        page.insert_text((60, 80 + 26 * number), line, fontsize=10)  # double spacing: a block per line
+    path = tmp_path / "double.pdf"
+    doc.save(path)
+    text = load_document(path, max_bytes=LIMIT).text
+    assert "held in closed\ncentres in 2023" in text  # the sentence runs on: a line break
+    assert "Ruritania\n\nOfficials" in text  # a title, then a new paragraph
+    assert "2022.\n\nA new law" in text  # after a full stop, a new paragraph

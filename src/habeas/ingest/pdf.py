@@ -23,6 +23,8 @@ from habeas.domain.document import ExtractedText, Page, Word, WordBoxes
 from habeas.errors import CorruptFile, EncryptedFile, NoTextLayer
 
 PAGE_SEPARATOR = "\n\n"
+PARAGRAPH_BREAK = "\n\n"
+_SENTENCE_STOPS = (".", "!", "?", ":", ";")
 _TAB_GAP = 2.0  # a gap wider than this many times the font height separates table cells
 _LINE_GAP = 0.6  # blocks closer than this many line heights belong to one paragraph or table
 _JUNK_TITLE = re.compile(r"^(?:untitled|microsoft word\s*-|document\d*$|\S+\.(?:docx?|pdf|indd)$)", re.IGNORECASE)
@@ -59,15 +61,34 @@ def _page_text(page: pymupdf.Page, offset: int) -> tuple[str, Sequence[Word]]:
         else "\t" if nx0 > px1 and abs(ny1 - py1) < 0.5 * (ny1 - ny0)
         # a new block right below the last line (table rows, split paragraphs) is a new line
         else "\n" if b1 == b0 or 0 <= ny0 - py1 < _LINE_GAP * (ny1 - ny0)
-        else "\n\n"
+        else PARAGRAPH_BREAK
         for b0, b1, l0, l1, px1, nx0, py1, ny0, ny1 in zip(
             blocks, blocks[1:], lines, lines[1:], x1, x0[1:], y1, y0[1:], y1[1:], strict=False
         )  # each word beside the next: the shifted columns are one shorter
     ]
+    _join_run_on_paragraphs(seps, texts)
     pieces = list(chain.from_iterable(zip(seps, texts, strict=True)))
     ends = accumulate(map(len, pieces), initial=offset)
     starts = islice(ends, 1, None, 2)  # the offset after each separator is a word start
     return "".join(pieces), WordBoxes(texts, x0, y0, x1, y1, list(starts))
+
+
+def _join_run_on_paragraphs(seps: list[str], texts: Sequence[str]) -> None:
+    """Turn a paragraph break back into a line break where the sentence plainly runs on.
+
+    Double-spaced documents (submissions, court papers) put every line in a block
+    of its own, farther apart than paragraphs of single-spaced text. A break after
+    a line that ends without a stop, before one that starts in lower case, is a
+    wrapped line. Only paragraph breaks are visited (``list.index`` scans in C).
+    """
+    i = 0
+    while True:
+        try:
+            i = seps.index(PARAGRAPH_BREAK, i + 1)
+        except ValueError:
+            return
+        if texts[i][:1].islower() and texts[i - 1][-1:] not in _SENTENCE_STOPS:
+            seps[i] = "\n"
 
 
 def _pdf_date(raw: str | None) -> str | None:

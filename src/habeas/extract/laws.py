@@ -499,18 +499,20 @@ def _add_table_years(text: str, mention: _Mention) -> None:
         mention.year_amended = years[-1]
 
 
-def _add_prose_years(document: Document, mention: _Mention, others: list[_Mention]) -> None:
-    """An adoption or amendment verb next to the title dates it, unless another law stands between."""
+def _add_prose_years(document: Document, mention: _Mention, previous: _Mention | None,
+                     following: _Mention | None) -> None:
+    """An adoption or amendment verb next to the title dates it, unless another law stands between.
+
+    ``previous`` and ``following`` are the mention's neighbours among the non-overlapping
+    mentions in text order: only they can stand between it and its verb.
+    """
     text = document.text
     s_start, s_end = _sentence_bounds(text, mention.start)
     near_start, near_end = max(s_start, mention.start - 100), min(s_end, mention.end + 80)
-    for other in others:
-        if other is mention:
-            continue
-        if mention.end <= other.start < near_end:
-            near_end = other.start
-        if near_start <= other.end <= mention.start:
-            near_start = other.end
+    if following is not None and mention.end <= following.start < near_end:
+        near_end = following.start
+    if previous is not None and near_start <= previous.end <= mention.start:
+        near_start = previous.end
     near = (near_start, near_end)
     amendment = _AMENDMENT.search(text, *near)
     adoption = _ADOPTION.search(text, *near)
@@ -612,9 +614,10 @@ def _mentions(document: Document) -> list[_Mention]:
     if " by " in document.text:
         found += _issued_by(document, found)
     mentions = _non_overlapping(found)
-    for mention in mentions:
+    for i, mention in enumerate(mentions):
         _add_table_years(document.text, mention)
-        _add_prose_years(document, mention, mentions)
+        _add_prose_years(document, mention, mentions[i - 1] if i else None,
+                         mentions[i + 1] if i + 1 < len(mentions) else None)
     _attach_articles(document.text, mentions)
     return mentions
 

@@ -146,7 +146,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
 
 # A dateline heads each entry of a page of dated updates ("## 4 February 2022 – Libya").
 _DATELINE = re.compile(
-    r"^[#*\s]*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+((?:19|20)\d{2})\b[^\n]{0,80}$", re.MULTILINE)
+    r"^[#*\t ]*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+((?:19|20)\d{2})\b[^\n]{0,80}$", re.MULTILINE)
 
 
 def dateline_years(text: str) -> list[tuple[int, int]]:

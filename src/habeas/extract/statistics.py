@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, islice
 
 from habeas.domain import Document, Fact, FactType
 from habeas.extract.analysis import lowered
@@ -41,7 +42,9 @@ VERSION = 5
 # first) or a line break after optional blanks (the others); an ordinary space between two
 # words fails it at once instead of failing each of the six alternatives.
 _SENTENCE_END = re.compile(
-    r"(?=[\"”’) \t\n])(?:(?<=[.!?])|(?=[ \t]*\n))(?:"
+    # (the look-ahead over spaces is bounded: unbounded, a long run of blanks with no line
+    # break after it is rescanned from each of its positions, quadratic on hostile files)
+    r"(?=[\"”’) \t\n])(?:(?<=[.!?])|(?=[ \t]{0,200}\n))(?:"
     r"(?<=[.!?])(?<!\bNo\.)(?<!\bno\.)(?<!\bNos\.)(?<!\bArt\.)(?<!\bart\.)[\"”’)]?[ \t]+(?=[A-Z“\"(\d])"
     r"|(?<=[.!?:;\"”’)])[ \t]*\n\s*"
     r"|[ \t]*\n(?:[ \t]*\n)+\s*"
@@ -555,11 +558,26 @@ def _plainly_rejected(n: NumberMention) -> bool:
     return n.value is None or n.is_year_like or n.has_currency or n.value <= 0
 
 
-def _rejected(n: NumberMention, sentence: str, s_start: int, dates: list[DateMention]) -> bool:
+class _DateCover:
+    """Answers "does a date of the sentence cover this offset?" by bisection, not by a scan
+    of every date for every number (quadratic in long table-like sentences)."""
+
+    def __init__(self, dates: list[DateMention]) -> None:
+        ordered = sorted(dates, key=lambda d: d.start)
+        self.starts = [d.start for d in ordered]
+        self.reach = list(accumulate((d.end for d in ordered), max))  # furthest end so far
+
+    def covers(self, offset: int) -> bool:
+        k = bisect_right(self.starts, offset)  # dates starting at or before the offset
+        return k > 0 and self.reach[k - 1] > offset
+
+
+def _rejected(n: NumberMention, sentence: str, s_start: int, dates: list[DateMention],
+              cover: _DateCover | None = None) -> bool:
     if _plainly_rejected(n):
         return True
     a, b = n.start - s_start, n.end - s_start
-    if any(d.start <= a < d.end for d in dates):
+    if (cover or _DateCover(dates)).covers(a):
         return True
     before = sentence[max(0, a - 40):a]
     after = sentence[b:b + 40]
@@ -1085,14 +1103,29 @@ class _AsOfHeadings:
         return self._dates[i] if gap < 0 else None
 
 
+def _clashes_with_a_number(d: DateMention, spans: list[tuple[int, int]], span_ends: list[int]) -> bool:
+    """Does a number overlap the date other than as a part of a day or month date ("4 March")?
+
+    Only the numbers that can overlap are visited (found by bisection), so a long
+    table-like "sentence" with thousands of numbers and dates stays linear.
+    """
+    for a, b in spans[bisect_right(span_ends, d.start):]:
+        if a >= d.end:
+            return False
+        if not (d.start <= a and b <= d.end and d.kind != "year"):
+            return True
+    return False
+
+
 # "Law 3907/2011": the year closing a law's number, not the time of a figure ("2022/2024" stays a period).
 _NUMBERED_TITLE_YEAR = re.compile(r"(?<![\d/])(?!(?:19|20)\d\d/)\d{1,4}/$")
 
 
 def _usable_dates(sentence: str, default_year: int | None, numbers: list[NumberMention], s_start: int) -> list[DateMention]:
     spans = [(n.start - s_start, n.end - s_start) for n in numbers if not n.is_year_like]
+    span_ends = [b for _, b in spans]  # numbers do not overlap: their ends are in order too
     return [d for d in find_dates(sentence, default_year)
-            if not any(a < d.end and d.start < b and not (d.start <= a and b <= d.end and d.kind != "year") for a, b in spans)
+            if not _clashes_with_a_number(d, spans, span_ends)
             and not _NUMBERED_TITLE_YEAR.search(sentence, max(0, d.start - 6), d.start)
             and not (_last_word(sentence[max(0, d.start - 12):d.start]).endswith(_REFERENCE_ENDINGS)
                      and _REFERENCE_BEFORE.search(sentence[max(0, d.start - 12):d.start]))]
@@ -1127,10 +1160,11 @@ def find_statistics(document: Document) -> Iterable[Fact]:
                 continue  # years and sums: no need to parse this sentence's dates for them
             if dates is None:
                 dates = _usable_dates(sentence, default_year, numbers, s_start)
-            if _rejected(n, sentence, s_start, dates):
+                cover = _DateCover(dates)
+            if _rejected(n, sentence, s_start, dates, cover):
                 continue
             a, b = n.start - s_start, n.end - s_start
-            following = next((m for m in numbers[i + 1:]
+            following = next((m for m in islice(numbers, i + 1, None)
                               if not m.is_year_like and not _names_part_of_period(text, m)), None)
             next_start = following.start - s_start if following else len(sentence)
             previous_end = numbers[i - 1].end - s_start if i > 0 else 0

@@ -429,7 +429,7 @@ def _full_sentence_end(text: str, pos: int) -> int:
     return m.start() + 1 if m else min(len(text), pos + 400)
 
 
-_DATELINE = re.compile(r"^[#*\s]*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+((?:19|20)\d\d)\s*[–—-]", re.MULTILINE)
+_DATELINE = re.compile(r"^[#*\t ]*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+((?:19|20)\d\d)\s*[–—-]", re.MULTILINE)
 _SENTENCE_YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])")
 # A year that dates a law, not the observation: "the Foreigners Act, 1946,", "adopted on 2 July 2013", "last amended in 2022".
 _LAW_YEAR = re.compile(r"(?:(?:Act|Law|Code|Decree|Ordinance|No\.\s*\d+\s+of)\s*,?\s*"

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 
 from habeas.extract.analysis import trie_pattern
 from habeas.extract.dates import find_dates
@@ -237,7 +238,7 @@ def country_code(value: str) -> str | None:
 
 
 # (pattern, kind, weight). Genre cues of the kinds of source Habeas reads, matched in
-# lower-cased text. Each cue starts at a word boundary, which _cue_count checks itself:
+# lower-cased text. Each cue starts at a word boundary, which _matches_not_after checks:
 # a pattern that begins with \b cannot use the regex engine's fast literal-prefix
 # search, and these cues run over the first 50,000 characters of every document.
 _KIND_CUES: list[tuple[re.Pattern[str], str, float]] = [
@@ -284,14 +285,7 @@ _MIN_KIND_SCORE = 2.0
 
 def _cue_count(pattern: re.Pattern[str], text: str, limit: int) -> int:
     """Matches of a cue that start a word, up to ``limit``."""
-    count = 0
-    for match in pattern.finditer(text):
-        start = match.start()
-        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_"):
-            count += 1
-            if count == limit:
-                break
-    return count
+    return sum(1 for _ in islice(_matches_not_after(pattern, text, _word_char), limit))
 
 
 def kind_scores(text: str, title: str | None = None) -> dict[str, float]:

@@ -54,3 +54,18 @@ def test_never_raises_and_values_are_iso(text: str) -> None:
         assert re.match(ISO, m.value), m
         assert last <= m.start < m.end <= len(text)
         last = m.end
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("286 people were detained in January–February 2025.", "2025-01/2025-02"),
+    ("Arrivals rose in March-April 2023.", "2023-03/2023-04"),
+    ("The centre was closed from March to May 2024.", "2024-03/2024-05"),
+    ("Between June and August 2023, 40 people were held.", "2023-06/2023-08"),
+    ("Figures for Jan.–Mar. 2021 show a fall.", "2021-01/2021-03"),
+])
+def test_a_range_of_months_in_one_year_is_a_period(text: str, value: str) -> None:
+    assert [d.value for d in find_dates(text)] == [value]
+
+
+def test_a_range_of_months_across_an_unnamed_year_is_not_guessed() -> None:
+    assert [d.value for d in find_dates("Detentions peaked in November–February 2025.")] == ["2025-02"]

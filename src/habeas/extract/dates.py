@@ -56,6 +56,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?=[bf])\b(?:from|between)\s+" + _d("d1") + r"\s+" + _m("m1") + r"(?:\s+" + _y("y1") + r")?"
         r"\s+(?:to|and|until|through|-|–)\s+" + _d("d2") + r"\s+" + _m("m2") + r"(?:\s+" + _y("y2") + r")?\b",
         re.I)),
+    # January–February 2025, from March to May 2024, between June and August 2023
+    ("mm_period", re.compile(
+        _MONTH_INITIALS.replace("[", "[bfBF") + r"\b(?:between\s+" + _m("m1") + r"\s+and|(?:from\s+)?" + _m("m1").replace("m1", "m1b")
+        + r"\.?\s*(?:-|–|—|to|until|through))\s*" + _m("m2") + r"\.?,?\s+" + _y("y") + r"\b", re.I)),
     # between 2020 and 2023, from 2015 to 2019, 2017-2018, 2017–18
     ("year_period", re.compile(
         r"(?=[bf])\b(?:(?:between|from)\s+" + _y("y1") + r"\s+(?:and|to|until|through)\s+" + _y("y2") + r")\b", re.I)),
@@ -76,7 +80,7 @@ _LOWER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, lower_pattern(p)) f
 _DIGIT = re.compile(r"\d")
 _MY_INDEX = next(i for i, (kind, _) in enumerate(_PATTERNS) if kind == "my")
 _NEEDS_DIGIT = frozenset(kind for kind, _ in _PATTERNS) - {"my"}
-_NEEDS_MONTH = frozenset({"md_period", "dm_period", "dmy", "mdy"})
+_NEEDS_MONTH = frozenset({"md_period", "dm_period", "mm_period", "dmy", "mdy"})
 # Characters or words some patterns cannot match without, checked with ``in`` (far cheaper than a
 # scan): "2020-05-01" has a hyphen, "2017-18" a hyphen, dash or slash, a period opens on "from" or
 # "between" (checked on the lower-cased text only).
@@ -147,6 +151,11 @@ def _convert(kind: str, m: re.Match[str], default_year: int | None, original: st
             return None
         inferred = not g.get("y1") and not g.get("y2")
         return f"{_iso(y1, m1, d1)}/{_iso(y2, m2, d2)}", "period", inferred
+    if kind == "mm_period":
+        m1, m2, y = _month(g["m1"] or g["m1b"]), _month(g["m2"]), int(g["y"])
+        if m1 >= m2:
+            return None  # "November–February 2025" crosses a year the text does not name
+        return f"{_iso(y, m1)}/{_iso(y, m2)}", "period", False
     if kind in ("year_period", "year_span"):
         y1 = int(g["y1"])
         y2 = _expand_year(y1, g["y2"]) if kind == "year_span" else int(g["y2"])

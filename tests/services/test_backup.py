@@ -83,3 +83,26 @@ def test_zip_backup_and_refusals(services: Services, tmp_path: Path) -> None:
     fresh = Services(Settings(database_url=f"sqlite:///{tmp_path / 'fresh.db'}", data_dir=tmp_path / "f"))
     with pytest.raises(InputError):
         import_all(fresh, junk)
+
+
+def test_a_backup_made_before_word_boxes_left_the_database_still_imports(
+        services: Services, tmp_path: Path) -> None:
+    """Backups written before migration 0004 carry each page's word boxes; they are dropped
+    on import (the originals in the backup hold them) and everything else comes back."""
+    import pymupdf
+
+    pdf = pymupdf.open()
+    pdf.new_page().insert_text((72, 72), "Detention in Malaysia: 12,000 migrants were held in 2023.")
+    pdf.save(tmp_path / "report.pdf")
+    ingest_paths(services, [tmp_path / "report.pdf"])
+    backup = tmp_path / "old-backup"
+    export_all(services, backup)
+    pages = backup / "pages.jsonl"
+    rows = [json.loads(line) for line in pages.read_text().splitlines() if line.strip()]
+    pages.write_text("".join(json.dumps({**row, "words": [["Detention", 600, 580, 1020, 700, 0]]}) + "\n"
+                             for row in rows))
+    restored = Services(Settings(database_url=f"sqlite:///{tmp_path / 'restored.db'}",
+                                 data_dir=tmp_path / "restored-data"))
+    assert rows, "the PDF has pages to carry word boxes"
+    counts = import_all(restored, backup)
+    assert counts["documents"] == 1 and counts["pages"] == len(rows)

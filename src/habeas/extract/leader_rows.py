@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from habeas.extract.dates import parse_date
+from habeas.extract.numbers import fits_unit
 from habeas.extract.profile_tables import match_label
 from habeas.vocab import indicators
 
@@ -112,13 +113,7 @@ def _fits(slug: str, values: list[float | None], label: str) -> bool:
         return all(v <= 100 for v in present)
     if re.search(r"%|\bper\s?cent|\bpercentage\b", label, re.I):
         return False
-    if unit == "per_1000":
-        return all(v <= 1000 for v in present)
-    if unit == "per_100k":
-        return all(v <= 100_000 for v in present)
-    if unit == "days":
-        return True  # an average stay may be "13.9" days
-    return all(float(v).is_integer() for v in present)
+    return fits_unit(unit, present)
 
 
 def leader_cells(text: str) -> Iterator[LeaderCell]:

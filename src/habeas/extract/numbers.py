@@ -253,3 +253,17 @@ class NumberIndex:
                               None if n.qualifier_start is None else n.qualifier_start + start,
                               n.is_percent, n.has_currency, n.is_word, n.is_decimal, n.has_grouping)
                 for n in find_numbers(text[start:end])]
+
+
+def fits_unit(unit: str, values: list[float]) -> bool:
+    """Could these values measure an indicator of this unit? Shares are at most 100, rates at
+    most their base, counts whole numbers; days may be averages ("13.9")."""
+    if unit == "percent":
+        return all(v <= 100 for v in values)
+    if unit == "per_1000":
+        return all(v <= 1000 for v in values)
+    if unit == "per_100k":
+        return all(v <= 100_000 for v in values)
+    if unit == "days":
+        return True
+    return all(float(v).is_integer() for v in values)

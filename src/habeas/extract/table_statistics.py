@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from habeas.domain import Document, Fact, FactType
 from habeas.extract.dates import parse_date
 from habeas.extract.leader_rows import leader_cells
+from habeas.extract.numbers import fits_unit
 from habeas.extract.profile_tables import match_label
 from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
@@ -105,15 +106,7 @@ def _fits(slug: str, values: list[float | None], percent: bool) -> bool:
     present = [v for v in values if v is not None]
     if (unit == "percent") != percent and present:
         return False if percent else unit == "percent" and all(v <= 100 for v in present)
-    if unit == "percent":
-        return all(v <= 100 for v in present)
-    if unit == "per_1000":
-        return all(v <= 1000 for v in present)
-    if unit == "per_100k":
-        return all(v <= 100_000 for v in present)
-    if unit == "days":
-        return True  # an average stay may be "13.9" days
-    return all(float(v).is_integer() for v in present)
+    return fits_unit(unit, present)
 
 
 def find_year_column_statistics(document: Document) -> list[Fact]:

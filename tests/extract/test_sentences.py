@@ -63,3 +63,51 @@ def test_datelines_give_the_year_of_each_update() -> None:
     assert year_at(lines, 0, 2020) == 2020
     assert year_at(lines, text.index("Text."), 2020) == 2021
     assert year_at(lines, text.index("More."), 2020) == 2022
+
+
+# A section laid out as text copied from a PDF report: every line broken at about
+# 72 characters, inside sentences and inside names, with a heading broken in two.
+_WRAPPED = """Ruritania 2031 Human Rights Report
+e. Protection of Refugees
+The government cooperated with the Office of the UN High Commissioner
+for Refugees in providing protection and assistance to refugees, asylum
+seekers, and stateless persons.  The country ratified the Convention
+against Torture in 1998.
+Access to Asylum:  The law provided for the granting of asylum, and the
+government had a system for providing protection to refugees.  As of
+June 30, the government had registered 4,120 asylum seekers, mostly from
+neighboring states.
+Freedom of Movement:  Authorities held asylum seekers in closed
+reception centers for up to 90 days.
+"""
+
+
+def test_wrapped_lines_join_into_sentences() -> None:
+    got = [" ".join(t.split()) for t in texts(_WRAPPED)]
+    assert ("As of June 30, the government had registered 4,120 asylum seekers, mostly from "
+            "neighboring states.") in got
+    assert "The country ratified the Convention against Torture in 1998." in got
+    assert ("Freedom of Movement:  Authorities held asylum seekers in closed reception centers "
+            "for up to 90 days.").replace("  ", " ") in got
+    assert "Ruritania 2031 Human Rights Report" in got  # a heading stays on its own
+
+
+def test_wrap_width_tells_wrapped_text_from_one_paragraph_per_line() -> None:
+    from habeas.extract.sentences import iter_lines, wrap_width
+
+    assert 60 <= (wrap_width(_WRAPPED, iter_lines(_WRAPPED)) or 0) <= 75
+    per_line = "\n".join(f"Paragraph {i} " + "word " * (3 + 7 * (i % 5)) + "ends." for i in range(12))
+    assert wrap_width(per_line, iter_lines(per_line)) is None
+
+
+def test_flowed_text_keeps_offsets_and_table_rows() -> None:
+    from habeas.extract.sentences import flowed
+
+    out = flowed(_WRAPPED)
+    assert len(out) == len(_WRAPPED)
+    assert "the Convention against Torture" in out
+    assert out.startswith("Ruritania 2031 Human Rights Report\ne. Protection")
+    table = _WRAPPED + "\nTreaty                                   Year of ratification\nCAT, Convention against Torture          1998\n"
+    flowed_table = flowed(table)
+    assert "ratification\nCAT" in flowed_table
+    assert flowed("One line.\nAnother line.\n") == "One line.\nAnother line.\n"

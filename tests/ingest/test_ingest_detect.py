@@ -145,3 +145,18 @@ def test_bulletins_are_monitor_updates() -> None:
 
     text = "# Detention Watch Bulletin — Chile\n\n## 3 March 2024 — New detention rules\n\nText."
     assert detect_kind(text) == "monitor"
+
+
+def test_title_naming_one_country_beats_a_neighbour_named_more_often() -> None:
+    body = "Bangladesh 2031 Human Rights Report\n\n" + (
+        "Refugees from Burma lived in camps. Burma did not accept returns to Burma. " * 6)
+    assert detect_country(body) == "BGD"
+    assert detect_country("Burma and Bangladesh: a joint report\n\n" + "Burma. " * 3) == "MMR"
+
+
+def test_report_year_comes_from_the_heading_block_not_a_stray_later_year() -> None:
+    text = ("Country Reports on Human Rights Practices for 202 3\nItaly 2023 Human Rights Report\n\n"
+            "In March the ministry announced plans for 2025. In 2022 the law changed. "
+            "By 2024 it will be reviewed in 2024.")
+    assert detect_published(text) == "2023"
+    assert detect_kind(text) == "state-report"

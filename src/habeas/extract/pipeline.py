@@ -6,10 +6,11 @@ the others: one bad regex must not cost a researcher every other fact.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from habeas.domain import Document, Fact, FactType
 from habeas.extract.registry import registered_extractors
+from habeas.extract.sentences import flowed
 
 
 @dataclass(slots=True)
@@ -20,15 +21,20 @@ class ExtractionResult:
 
 def extract_facts(document: Document) -> ExtractionResult:
     result = ExtractionResult()
+    original = document.text
+    text = flowed(original)
+    reading = document if text is original else replace(document, text=text)
     for extractor in registered_extractors():
         try:
-            produced = list(extractor.run(document))
+            produced = list(extractor.run(reading))
         except Exception as exc:  # noqa: BLE001 - reported as data, by design
             result.problems.append(f"{extractor.id}: {type(exc).__name__}: {exc}")
             continue
         for fact in produced:
             if fact.country is None:
                 fact.country = document.country
+            if reading is not document:  # quote the original characters, line breaks and all
+                fact.quote = original[fact.span.start_char:fact.span.end_char] or fact.quote
             if fact.span.page is None and document.pages:
                 fact.span = type(fact.span)(fact.span.start_char, fact.span.end_char,
                                             document.page_at(fact.span.start_char))

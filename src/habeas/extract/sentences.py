@@ -61,22 +61,68 @@ def iter_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
+    """The width a hard-wrapped text was wrapped at, or None for one paragraph per line.
+
+    Text copied out of PDFs, and reports saved from them, break every line at
+    about the same width, so most long lines share one length give or take a
+    word; text with one paragraph per line has lengths spread widely. The
+    width is the 90th percentile of line lengths when at least half of the
+    non-blank lines reach 70 % of it and most of those end inside a sentence.
+    """
+    kept = [text[s:e].rstrip() for s, e in lines if text[s:e].strip()]
+    lengths = sorted(len(line) for line in kept)
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if width < 40 or width > 200:
+        return None
+    near = [line for line in kept if len(line) >= 0.7 * width]
+    running_on = sum(1 for line in near if not _FINAL_PUNCT.search(line))
+    return width if len(near) >= 0.5 * len(kept) and running_on >= 0.5 * len(near) else None
+
+
+_CONTINUES = re.compile(r"^[ \t]*[a-z(\u201c\"'‘’,]")  # a line opening in lower case goes on a sentence
+_COLUMN_GAP = re.compile(r"\S(?: {3,}| ?\.{4,} ?|…{2,})\S")
+_LIST_LETTER = re.compile(r"^[ \t]*[a-z][.)]\s")  # "e. Protection of Refugees"
+_FIRST_WORD = re.compile(r"^[ \t]*(\S+)")
+
+
+def _runs_on(previous: str, line: str, width: int | None) -> bool:
+    """Does ``line`` continue the paragraph of ``previous`` (both non-blank)?"""
+    if "\t" in previous or "\t" in line or BULLET.match(line):
+        return False
+    if any(_COLUMN_GAP.search(x) or x.count("|") >= 2 for x in (previous, line)):
+        return False  # a table row drawn with spaces or pipes
+    if _FINAL_PUNCT.search(previous):
+        return False
+    if len(previous.strip()) >= _SHORT_LINE:
+        return True
+    if width is None:
+        return False
+    if _CONTINUES.match(line) and not _LIST_LETTER.match(line) and len(previous.strip()) >= 0.3 * width:
+        return True
+    # A wrapped line broke because the next word did not fit; a line that ends
+    # early with room for the next word ended its paragraph (or is a heading).
+    first = _FIRST_WORD.match(line)
+    return bool(first) and len(previous.rstrip()) + 1 + len(first.group(1)) > width
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph ranges, whitespace-only lines dropped."""
+    lines = iter_lines(text)
+    width = wrap_width(text, lines)
     out: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
     previous = ""
-    for start, end in iter_lines(text):
+    for start, end in lines:
         line = text[start:end]
         if not line.strip():
             if current:
                 out.append(current)
             current, previous = None, ""
             continue
-        joins = (current is not None and not _FINAL_PUNCT.search(previous)
-                 and len(previous.strip()) >= _SHORT_LINE and "\t" not in previous
-                 and "\t" not in line and not BULLET.match(line))
-        if joins and current is not None:
+        if current is not None and _runs_on(previous, line, width):
             current = (current[0], end)
         else:
             if current:
@@ -169,3 +215,26 @@ def year_at(datelines: list[tuple[int, int]], offset: int, default: int | None) 
         else:
             hi = mid
     return datelines[lo - 1][1] if lo else default
+
+
+def flowed(text: str) -> str:
+    """``text`` with the line breaks inside each paragraph turned into spaces.
+
+    Same length, same offsets: a fact found in the flowed text cites the same
+    characters of the original. Extractors then read "the Convention against
+    Torture" whether or not a PDF or a saved report broke the line after
+    "Convention"; breaks between paragraphs, table rows and cell-per-line
+    blocks stay. Text that was not wrapped at a fixed width is left alone:
+    there a long line without a stop is a heading or a key-figures label.
+    """
+    if wrap_width(text, iter_lines(text)) is None:
+        return text  # one paragraph per line: nothing was wrapped
+    chars = list(text)
+    changed = False
+    for start, end in paragraphs(text):
+        at = text.find("\n", start, end)
+        while at != -1:
+            chars[at] = " "
+            changed = True
+            at = text.find("\n", at + 1, end)
+    return "".join(chars) if changed else text

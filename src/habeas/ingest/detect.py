@@ -207,8 +207,40 @@ def country_scores(text: str, title: str | None = None) -> dict[str, float]:
     return scores
 
 
+def heading_lines(text: str) -> list[str]:
+    """The short lines that open a document: its title block ("Italy 2023 Human Rights Report")."""
+    lines = []
+    for line in text[:HEADING_CHARS].splitlines():
+        stripped = _MARKUP.sub("", line).strip()
+        if len(stripped) > 100 or stripped.endswith((".", ";", ",")):
+            break  # body text has begun
+        if stripped:
+            lines.append(stripped)
+    return lines
+
+
+def named_countries(text: str) -> list[str]:
+    """Codes of the countries ``text`` names by name (not by adjective or city), in order."""
+    pattern, table = _country_table()
+    found = []
+    for match in _matches_not_after(pattern, text, _not_after_word):
+        code, weight = table[match.group(0)]
+        if weight == _WEIGHT["name"] and code not in found:
+            found.append(code)
+    return found
+
+
 def detect_country(text: str, title: str | None = None) -> str | None:
-    """ISO alpha-3 code of the country the text is mostly about, or None when none is named."""
+    """ISO alpha-3 code of the country the text is about, or None when none is named.
+
+    A title or heading block that names one country decides: a report on
+    Bangladesh mentions Burma more often than Bangladesh, and is still about
+    Bangladesh. Otherwise the weighted count of mentions decides.
+    """
+    for head in (title or "", "\n".join(heading_lines(text))):
+        named = named_countries(head)
+        if len(named) == 1:
+            return named[0]
     scores = country_scores(text, title)
     return max(scores, key=scores.__getitem__) if scores else None
 
@@ -263,6 +295,7 @@ _KIND_CUES: list[tuple[re.Pattern[str], str, float]] = [
         (r"committee (?:against|on) \w+", "submission", 0.5),
         (r"suggested questions\b", "submission", 1),
         (r"country reports on human rights practices\b", "state-report", 4),
+        (r"(?:19|20)\d\d human rights report\b", "state-report", 4),
         (r"department of state\b", "state-report", 2),
         (r"bureau of democracy, human rights\b", "state-report", 3),
         (r"section \d+\. (?:respect for|freedom|discrimination|worker)", "state-report", 3),
@@ -366,10 +399,11 @@ def detect_published(text: str, title: str | None = None, today: date | None = N
     copyright_match = _COPYRIGHT.search(text[:5000])
     if copyright_match and int(copyright_match.group("y")) <= this_year:
         return copyright_match.group("y")
-    title_years = [int(m.group(1)) for m in _matches_not_after(_YEAR, title or "", _year_glued)
-                   if int(m.group(1)) <= this_year]
-    if title_years:
-        return str(max(title_years))
+    for head in (title or "", "\n".join(heading_lines(text))):
+        head_years = [int(m.group(1)) for m in _matches_not_after(_YEAR, head, _year_glued)
+                      if int(m.group(1)) <= this_year]
+        if head_years:
+            return str(max(head_years))
     return _reported_year(text, this_year)
 
 

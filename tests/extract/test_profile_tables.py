@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from habeas.domain import Document, Page, Word
-from habeas.extract.dates import dates_match
 from habeas.extract.profile_tables import extract, match_label
+from habeas.text.dates import dates_match
 from habeas.vocab import indicators
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"

@@ -14,10 +14,9 @@ from habeas.extract.scoring import (
     same_person,
     score_facts,
     surname_owners,
-    title_words,
-    titles_match,
     values_match,
 )
+from habeas.text.titles import title_words, titles_match
 
 
 def stat(value: Any, date: str | None = "2020", indicator: str = "immigration_detainees", **kw: Any) -> dict[str, Any]:

@@ -10,11 +10,11 @@ import pytest
 from habeas.errors import InputError
 from habeas.ingest import DocumentOverrides, document_from_bytes, load_document
 from habeas.ingest.detect import (
-    country_code,
     detect_country,
     detect_kind,
     detect_published,
 )
+from habeas.text.gazetteer import country_code
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 SEED_KINDS = {

@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from habeas.domain import Document, Fact, FactType
-from habeas.extract.analysis import finditer_ci, lowered, lowered_exact, trie_pattern, word_start
-from habeas.extract.dates import DateMention, find_dates
 from habeas.extract.registry import register
-from habeas.extract.sentences import Sentence, dateline_years, split_sentences, year_at
 from habeas.extract.spans import make_fact
+from habeas.text.dates import DateMention, find_dates
+from habeas.text.patterns import finditer_ci, lowered, lowered_exact, trie_pattern, word_start
+from habeas.text.sentences import Sentence, dateline_years, split_sentences, year_at
 
 NAME = "cases"
 VERSION = 4

@@ -20,19 +20,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from habeas.domain import Document, Fact, FactType
-from habeas.extract.analysis import lowered, trie_pattern
 from habeas.extract.cases import sentences_about_cases
-from habeas.extract.dates import DateMention, find_dates
-from habeas.extract.numbers import find_numbers
 from habeas.extract.registry import register
-from habeas.extract.sentences import (
+from habeas.extract.spans import make_fact
+from habeas.text.dates import DateMention, find_dates
+from habeas.text.numbers import find_numbers
+from habeas.text.patterns import lowered, trie_pattern
+from habeas.text.sentences import (
     BULLET_GLYPHS,
     Sentence,
     dateline_years,
     split_sentences,
     year_at,
 )
-from habeas.extract.spans import make_fact
 
 NAME = "events"
 VERSION = 5

@@ -16,9 +16,9 @@ from functools import lru_cache
 import pycountry
 
 from habeas.domain import Document, Fact, FactType
-from habeas.extract.analysis import lowered, word_start
 from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
+from habeas.text.patterns import lowered, word_start
 
 NAME = "facilities"
 VERSION = 5

@@ -16,10 +16,10 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from habeas.domain import Document, Fact, FactType
-from habeas.extract.analysis import lowered, lowered_exact
 from habeas.extract.registry import register
-from habeas.extract.scoring import title_words
 from habeas.extract.spans import make_fact
+from habeas.text.patterns import lowered, lowered_exact
+from habeas.text.titles import title_words
 
 NAME = "institutions"
 VERSION = 4

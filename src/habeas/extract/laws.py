@@ -21,11 +21,11 @@ from functools import lru_cache
 import pycountry
 
 from habeas.domain import Document, Fact, FactType
-from habeas.extract.analysis import finditer_ci, lower_pattern, lowered_exact, word_start
-from habeas.extract.dates import find_dates
 from habeas.extract.registry import register
-from habeas.extract.scoring import title_words
 from habeas.extract.spans import make_fact
+from habeas.text.dates import find_dates
+from habeas.text.patterns import finditer_ci, lower_pattern, lowered_exact, word_start
+from habeas.text.titles import title_words
 
 NAME = "laws"
 VERSION = 3

@@ -23,9 +23,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from habeas.extract.dates import parse_date
-from habeas.extract.numbers import fits_unit
 from habeas.extract.profile_tables import match_label
+from habeas.text.dates import parse_date
+from habeas.text.numbers import fits_unit
 from habeas.vocab import indicators
 
 _VALUE = r"(?:n/?a|not\s+available|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]?%?"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from habeas.domain import Document, Fact, FactType
 from habeas.extract.registry import registered_extractors
-from habeas.extract.sentences import flowed
+from habeas.text.sentences import flowed
 
 
 @dataclass(slots=True)

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 from habeas.domain import Document, Fact, FactType
 from habeas.extract.registry import register
-from habeas.extract.sentences import BULLET, iter_lines, split_paragraph
 from habeas.extract.spans import make_fact
+from habeas.text.sentences import BULLET, iter_lines, split_paragraph
 
 NAME = "recommendations"
 VERSION = 3

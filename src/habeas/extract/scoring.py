@@ -17,20 +17,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from habeas.domain.fact import FACT_TYPES
-from habeas.extract.dates import dates_match
+from habeas.text.dates import dates_match
+from habeas.text.titles import titles_match
 
 FactDict = Mapping[str, Any]
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_REPUBLIC_OF = re.compile(r"\brepublic\s+of\s+[^\W_]+", re.UNICODE)
-_TITLE_STOPWORDS = frozenset({"the", "of", "a", "an", "on", "new", "republic", "s"})
 _VALUE_TOLERANCE = 0.005
 _RECOMMENDATION_OVERLAP = 0.8
 
 
 # --- dates -------------------------------------------------------------------------------
 # ``dates_match`` (equal, prefix, or periods with equal start and end years) lives in
-# habeas.extract.dates; the prefix rule is literal, so "2020" also matches "2020/2021".
+# habeas.text.dates; the prefix rule is literal, so "2020" also matches "2020/2021".
 
 
 def _required_dates_match(gold: FactDict, pred: FactDict) -> bool:
@@ -49,22 +48,6 @@ def _dates_match_where_both(gold: FactDict, pred: FactDict) -> bool:
 
 
 # --- normalisation helpers ---------------------------------------------------------------
-
-
-def title_words(title: str | None) -> frozenset[str]:
-    """The law-title rule's word set: case-folded, 'republic of X' removed, stopwords dropped."""
-    if not title:
-        return frozenset()
-    text = _REPUBLIC_OF.sub(" ", str(title).casefold())
-    return frozenset(w for w in _WORD.findall(text) if w not in _TITLE_STOPWORDS)
-
-
-def titles_match(a: str | None, b: str | None) -> bool:
-    """One title's word set contains the other's (empty sets match nothing)."""
-    wa, wb = title_words(a), title_words(b)
-    if not wa or not wb:
-        return False
-    return wa <= wb or wb <= wa
 
 
 def _as_int(value: Any) -> int | None:

@@ -23,12 +23,12 @@ from functools import lru_cache
 from itertools import accumulate, islice
 
 from habeas.domain import Document, Fact, FactType
-from habeas.extract.analysis import lowered
-from habeas.extract.dates import DateMention, find_dates
-from habeas.extract.numbers import NumberIndex, NumberMention, word_number_value
 from habeas.extract.profile_tables import match_label
 from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
+from habeas.text.dates import DateMention, find_dates
+from habeas.text.numbers import NumberIndex, NumberMention, word_number_value
+from habeas.text.patterns import lowered
 from habeas.vocab import indicators
 
 NAME = "statistics.prose"

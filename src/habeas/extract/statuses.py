@@ -19,9 +19,9 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from habeas.domain import Document, Fact, FactType
-from habeas.extract.analysis import finditer_ci, lower_pattern, lowered, lowered_exact, trie_pattern
 from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
+from habeas.text.patterns import finditer_ci, lower_pattern, lowered, lowered_exact, trie_pattern
 from habeas.vocab import status_indicators
 
 NAME = "statuses"

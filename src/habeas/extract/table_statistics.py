@@ -20,12 +20,12 @@ import re
 from collections.abc import Iterable, Iterator
 
 from habeas.domain import Document, Fact, FactType
-from habeas.extract.dates import parse_date
 from habeas.extract.leader_rows import leader_cells
-from habeas.extract.numbers import fits_unit
 from habeas.extract.profile_tables import match_label
 from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
+from habeas.text.dates import parse_date
+from habeas.text.numbers import fits_unit
 from habeas.vocab import indicators
 
 NAME = "statistics.table"

@@ -19,15 +19,15 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from habeas.domain import Document, Fact, FactType
-from habeas.extract.analysis import (
+from habeas.extract.registry import register
+from habeas.extract.spans import make_fact
+from habeas.text.patterns import (
     finditer_ci,
     finditer_from,
     lower_pattern,
     lowered_exact,
     trie_pattern,
 )
-from habeas.extract.registry import register
-from habeas.extract.spans import make_fact
 from habeas.vocab import treaties as treaty_vocabulary
 
 NAME = "treaties"

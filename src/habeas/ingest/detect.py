@@ -12,136 +12,15 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
-from functools import lru_cache
 from itertools import islice
 
-from habeas.extract.analysis import trie_pattern
-from habeas.extract.dates import find_dates
+from habeas.text.dates import find_dates
+from habeas.text.gazetteer import WEIGHT, country_table
 
 TOP_CHARS = 2000  # the head of a document names its subject and genre
 HEADING_CHARS = 300  # the heading block ("... periodic report of Uzbekistan") names the subject
 SCAN_CHARS = 200_000  # enough text to judge subject and period; bounds the cost on long reports
 KIND_SCAN_CHARS = 50_000  # genre shows in the opening pages
-
-# Common and former names that pycountry does not list as name/common_name/official_name.
-_EXTRA_NAMES: dict[str, str] = {
-    "Russia": "RUS", "Iran": "IRN", "Syria": "SYR", "South Korea": "KOR", "North Korea": "PRK",
-    "Vietnam": "VNM", "Laos": "LAO", "Moldova": "MDA", "Bolivia": "BOL", "Venezuela": "VEN",
-    "Tanzania": "TZA", "Czech Republic": "CZE", "Ivory Coast": "CIV", "Cote d'Ivoire": "CIV",
-    "United Kingdom": "GBR", "UK": "GBR", "Britain": "GBR", "Great Britain": "GBR",
-    "England": "GBR", "Scotland": "GBR", "Wales": "GBR", "Northern Ireland": "GBR",
-    "United States": "USA", "United States of America": "USA", "USA": "USA", "US": "USA",
-    "U.S.": "USA",
-    "Burma": "MMR", "Turkey": "TUR", "Türkiye": "TUR", "Turkiye": "TUR",
-    "Democratic Republic of the Congo": "COD", "Democratic Republic of Congo": "COD", "DRC": "COD",
-    "DR Congo": "COD", "Republic of the Congo": "COG", "Congo-Brazzaville": "COG",
-    "Macedonia": "MKD", "North Macedonia": "MKD", "Palestine": "PSE", "Gaza": "PSE",
-    "West Bank": "PSE", "Taiwan": "TWN", "Kosovo": "XKX", "Holland": "NLD",
-    "Swaziland": "SWZ", "Cape Verde": "CPV", "East Timor": "TLS", "Vatican": "VAT",
-    "Brunei": "BRN", "Micronesia": "FSM", "Kyrgyzstan": "KGZ", "Kirghizia": "KGZ",
-    "Bosnia": "BIH", "Bosnia and Herzegovina": "BIH", "UAE": "ARE", "Emirates": "ARE",
-    "Hong Kong": "HKG", "Macau": "MAC", "Gambia": "GMB", "The Gambia": "GMB",
-    "Bahamas": "BHS", "Netherlands": "NLD", "Philippines": "PHL", "Sudan": "SDN",
-    "South Sudan": "SSD", "Libya": "LBY", "Lybia": "LBY", "Slovakia": "SVK",
-}
-
-# Adjectives and demonyms that reports use for a country's people and institutions.
-_DEMONYMS: dict[str, str] = {
-    "Afghan": "AFG", "Albanian": "ALB", "Algerian": "DZA", "American": "USA", "Angolan": "AGO",
-    "Argentine": "ARG", "Argentinian": "ARG", "Armenian": "ARM", "Australian": "AUS",
-    "Austrian": "AUT", "Azerbaijani": "AZE", "Azeri": "AZE", "Bahraini": "BHR",
-    "Bangladeshi": "BGD", "Belarusian": "BLR", "Belgian": "BEL", "Beninese": "BEN",
-    "Bolivian": "BOL", "Bosnian": "BIH", "Brazilian": "BRA", "British": "GBR",
-    "Bulgarian": "BGR", "Burkinabe": "BFA", "Burmese": "MMR", "Burundian": "BDI",
-    "Cambodian": "KHM", "Cameroonian": "CMR", "Canadian": "CAN", "Chadian": "TCD",
-    "Chilean": "CHL", "Chinese": "CHN", "Colombian": "COL", "Congolese": "COD",
-    "Costa Rican": "CRI", "Croatian": "HRV", "Cuban": "CUB", "Cypriot": "CYP", "Czech": "CZE",
-    "Danish": "DNK", "Djiboutian": "DJI", "Dominican": "DOM", "Dutch": "NLD",
-    "Ecuadorian": "ECU", "Egyptian": "EGY", "Emirati": "ARE", "Eritrean": "ERI",
-    "Estonian": "EST", "Ethiopian": "ETH", "Fijian": "FJI", "Filipino": "PHL",
-    "Finnish": "FIN", "French": "FRA", "Gabonese": "GAB", "Gambian": "GMB", "Georgian": "GEO",
-    "German": "DEU", "Ghanaian": "GHA", "Greek": "GRC", "Guatemalan": "GTM", "Guinean": "GIN",
-    "Haitian": "HTI", "Honduran": "HND", "Hungarian": "HUN", "Icelandic": "ISL",
-    "Indian": "IND", "Indonesian": "IDN", "Iranian": "IRN", "Iraqi": "IRQ", "Irish": "IRL",
-    "Israeli": "ISR", "Italian": "ITA", "Ivorian": "CIV", "Jamaican": "JAM",
-    "Japanese": "JPN", "Jordanian": "JOR", "Kazakh": "KAZ", "Kazakhstani": "KAZ",
-    "Kenyan": "KEN", "Korean": "KOR", "Kosovar": "XKX", "Kuwaiti": "KWT", "Kyrgyz": "KGZ",
-    "Lao": "LAO", "Laotian": "LAO", "Latvian": "LVA", "Lebanese": "LBN", "Liberian": "LBR",
-    "Libyan": "LBY", "Lithuanian": "LTU", "Macedonian": "MKD", "Malagasy": "MDG",
-    "Malawian": "MWI", "Malaysian": "MYS", "Malian": "MLI", "Maltese": "MLT",
-    "Mauritanian": "MRT", "Mexican": "MEX", "Moldovan": "MDA", "Mongolian": "MNG",
-    "Montenegrin": "MNE", "Moroccan": "MAR", "Mozambican": "MOZ", "Namibian": "NAM",
-    "Nepalese": "NPL", "Nepali": "NPL", "New Zealand": "NZL", "Nicaraguan": "NIC",
-    "Nigerian": "NGA", "Nigerien": "NER", "Norwegian": "NOR", "Omani": "OMN",
-    "Pakistani": "PAK", "Palestinian": "PSE", "Panamanian": "PAN", "Paraguayan": "PRY",
-    "Peruvian": "PER", "Polish": "POL", "Portuguese": "PRT", "Qatari": "QAT",
-    "Romanian": "ROU", "Russian": "RUS", "Rwandan": "RWA", "Salvadoran": "SLV",
-    "Saudi": "SAU", "Senegalese": "SEN", "Serbian": "SRB", "Sierra Leonean": "SLE",
-    "Singaporean": "SGP", "Slovak": "SVK", "Slovenian": "SVN", "Somali": "SOM",
-    "South African": "ZAF", "South Sudanese": "SSD", "Spanish": "ESP", "Sri Lankan": "LKA",
-    "Sudanese": "SDN", "Swedish": "SWE", "Swiss": "CHE", "Syrian": "SYR", "Taiwanese": "TWN",
-    "Tajik": "TJK", "Tajikistani": "TJK", "Tanzanian": "TZA", "Thai": "THA", "Togolese": "TGO",
-    "Tunisian": "TUN", "Turkish": "TUR", "Turkmen": "TKM", "Ugandan": "UGA",
-    "Ukrainian": "UKR", "Uruguayan": "URY", "Uzbek": "UZB", "Uzbekistani": "UZB",
-    "Venezuelan": "VEN", "Vietnamese": "VNM", "Yemeni": "YEM", "Zambian": "ZMB",
-    "Zimbabwean": "ZWE", "Uyghur": "CHN", "Rohingya": "MMR",
-}
-
-# Capitals (and a few main cities) that stand for the country in migration reporting.
-_CAPITALS: dict[str, str] = {
-    "Kabul": "AFG", "Tirana": "ALB", "Algiers": "DZA", "Buenos Aires": "ARG", "Yerevan": "ARM",
-    "Canberra": "AUS", "Vienna": "AUT", "Baku": "AZE", "Dhaka": "BGD", "Minsk": "BLR",
-    "Brussels": "BEL", "Brasília": "BRA", "Brasilia": "BRA", "Sofia": "BGR", "Phnom Penh": "KHM",
-    "Ottawa": "CAN", "Santiago": "CHL", "Beijing": "CHN", "Bogotá": "COL", "Bogota": "COL",
-    "Zagreb": "HRV", "Havana": "CUB", "Nicosia": "CYP", "Prague": "CZE", "Copenhagen": "DNK",
-    "Quito": "ECU", "Cairo": "EGY", "Asmara": "ERI", "Addis Ababa": "ETH", "Helsinki": "FIN",
-    "Paris": "FRA", "Tbilisi": "GEO", "Berlin": "DEU", "Accra": "GHA", "Athens": "GRC",
-    "Budapest": "HUN", "New Delhi": "IND", "Jakarta": "IDN", "Tehran": "IRN", "Baghdad": "IRQ",
-    "Dublin": "IRL", "Rome": "ITA", "Tokyo": "JPN", "Amman": "JOR", "Astana": "KAZ",
-    "Nur-Sultan": "KAZ", "Almaty": "KAZ", "Nairobi": "KEN", "Bishkek": "KGZ", "Beirut": "LBN",
-    "Tripoli": "LBY", "Kuala Lumpur": "MYS", "Valletta": "MLT", "Mexico City": "MEX",
-    "Chisinau": "MDA", "Ulaanbaatar": "MNG", "Rabat": "MAR", "Kathmandu": "NPL",
-    "Amsterdam": "NLD", "The Hague": "NLD", "Abuja": "NGA", "Oslo": "NOR", "Islamabad": "PAK",
-    "Lima": "PER", "Manila": "PHL", "Warsaw": "POL", "Lisbon": "PRT", "Doha": "QAT",
-    "Bucharest": "ROU", "Moscow": "RUS", "Riyadh": "SAU", "Dakar": "SEN", "Belgrade": "SRB",
-    "Madrid": "ESP", "Colombo": "LKA", "Khartoum": "SDN", "Stockholm": "SWE", "Bern": "CHE",
-    "Geneva": "CHE", "Damascus": "SYR", "Dushanbe": "TJK", "Bangkok": "THA", "Tunis": "TUN",
-    "Ankara": "TUR", "Istanbul": "TUR", "Ashgabat": "TKM", "Kampala": "UGA", "Kyiv": "UKR",
-    "Kiev": "UKR", "Tashkent": "UZB", "Caracas": "VEN", "Hanoi": "VNM", "Sanaa": "YEM",
-    "London": "GBR", "Washington": "USA",
-}
-
-# Weights: a country's name says more than an adjective, which says more than a city.
-_WEIGHT = {"name": 1.0, "demonym": 0.6, "capital": 0.5}
-
-
-@lru_cache(maxsize=1)
-def _country_table() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
-    import pycountry
-
-    table: dict[str, tuple[str, float]] = {}
-
-    def add(name: str, code: str, kind: str) -> None:
-        for variant in {name, name.upper()}:
-            table.setdefault(variant, (code, _WEIGHT[kind]))
-
-    for country in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            name = getattr(country, attr, None)
-            if name and "," not in name:
-                add(name, country.alpha_3, "name")
-    for name, code in _EXTRA_NAMES.items():
-        add(name, code, "name")
-    for name, code in _DEMONYMS.items():
-        add(name, code, "demonym")
-        if not name.endswith("s") and " " not in name:
-            add(name + "s", code, "demonym")  # "Uzbeks", "Afghans"
-    for name, code in _CAPITALS.items():
-        add(name, code, "capital")
-    # Not after a word character or hyphen: checked by _matches_not_after.
-    pattern = re.compile(r"(?:" + trie_pattern(sorted(table)) + r")(?![\w])")
-    return pattern, table
-
 
 def _word_char(char: str) -> bool:
     """What ``\\w`` matches: alphanumerics and the underscore."""
@@ -190,7 +69,7 @@ _US_STATES = re.compile(  # a word boundary must precede: see _matches_not_after
 
 def country_scores(text: str, title: str | None = None) -> dict[str, float]:
     """Weighted mention counts per ISO alpha-3 code: a title mention counts 20, the heading block 6, the head 3."""
-    pattern, table = _country_table()
+    pattern, table = country_table()
     scores: defaultdict[str, float] = defaultdict(float)
     for match in _matches_not_after(pattern, title or "", _not_after_word):
         code, weight = table[match.group(0)]
@@ -221,11 +100,11 @@ def heading_lines(text: str) -> list[str]:
 
 def named_countries(text: str) -> list[str]:
     """Codes of the countries ``text`` names by name (not by adjective or city), in order."""
-    pattern, table = _country_table()
+    pattern, table = country_table()
     found = []
     for match in _matches_not_after(pattern, text, _not_after_word):
         code, weight = table[match.group(0)]
-        if weight == _WEIGHT["name"] and code not in found:
+        if weight == WEIGHT["name"] and code not in found:
             found.append(code)
     return found
 
@@ -243,30 +122,6 @@ def detect_country(text: str, title: str | None = None) -> str | None:
             return named[0]
     scores = country_scores(text, title)
     return max(scores, key=scores.__getitem__) if scores else None
-
-
-def country_code(value: str) -> str | None:
-    """Normalise a user's country (alpha-2, alpha-3 or a name) to alpha-3, or None."""
-    import pycountry
-
-    value = value.strip()
-    if not value:
-        return None
-    if value.upper() == "XKX":
-        return "XKX"
-    found = pycountry.countries.get(alpha_3=value.upper()) or (
-        pycountry.countries.get(alpha_2=value.upper()) if len(value) == 2 else None
-    )
-    if found is not None:
-        return str(found.alpha_3)
-    _, table = _country_table()
-    for key in (value, value.title()):
-        if key in table:
-            return table[key][0]
-    try:
-        return str(pycountry.countries.lookup(value).alpha_3)
-    except LookupError:
-        return None
 
 
 # (pattern, kind, weight). Genre cues of the kinds of source Habeas reads, matched in

@@ -14,8 +14,8 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from habeas.domain.document import ExtractedText
-from habeas.extract.dates import parse_date
 from habeas.ingest.text import decode_text
+from habeas.text.dates import parse_date
 
 _DROP = (
     "script, style, nav, header, footer, aside, form, noscript, template, svg, iframe, "

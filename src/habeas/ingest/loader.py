@@ -22,7 +22,6 @@ from habeas.errors import (
     InputError,
     UnreadablePath,
 )
-from habeas.extract.dates import parse_date
 from habeas.ingest import detect
 from habeas.ingest.passages import split_passages
 from habeas.ingest.registry import (
@@ -32,6 +31,8 @@ from habeas.ingest.registry import (
     reader_for,
     sniff_media_type,
 )
+from habeas.text.dates import parse_date
+from habeas.text.gazetteer import country_code
 
 
 @dataclass
@@ -162,7 +163,7 @@ def _clean(value: str | None) -> str | None:
 def _country(value: str | None, where: str) -> str | None:
     if not _clean(value):
         return None
-    code = detect.country_code(value or "")
+    code = country_code(value or "")
     if code is None:
         raise InputError(f"unknown country {value!r}: give an ISO code such as KAZ or a name", path=where)
     return code

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date as _date
 from typing import Any
 
-from habeas.extract.scoring import title_words, titles_match
 from habeas.publish import charts
 from habeas.publish.formatting import format_statistic
 from habeas.publish.model import (
@@ -36,6 +35,7 @@ from habeas.publish.model import (
     TreatyAct,
     TreatyRef,
 )
+from habeas.text.titles import title_words, titles_match
 from habeas.vocab.loader import indicators, status_indicators, treaties
 
 QUICK_FACT_INDICATORS = ("immigration_detainees", "detained_minors", "international_migrants",

@@ -146,7 +146,7 @@ def coerce_field(fact_type: str, key: str, raw: Any) -> Any:
     if fact_type == "treaty" and key == "treaty" and value not in treaties():
         raise ValidationFailed(f"unknown treaty code {value!r}")
     if key == "date":
-        from habeas.extract.dates import parse_date
+        from habeas.text.dates import parse_date
 
         if "/" in value:
             parts = [parse_date(p) for p in value.split("/", 1)]

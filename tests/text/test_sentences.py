@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from habeas.extract.sentences import paragraphs, split_sentences
+from habeas.text.sentences import paragraphs, split_sentences
 
 
 def texts(source: str) -> list[str]:
@@ -55,7 +55,7 @@ def test_sentences_are_ordered_non_overlapping_and_trimmed(source: str) -> None:
 
 
 def test_datelines_give_the_year_of_each_update() -> None:
-    from habeas.extract.sentences import dateline_years, year_at
+    from habeas.text.sentences import dateline_years, year_at
 
     text = "# Monitor\n\n## 28 December 2021 – Chad\n\nText.\n\n## 9 February 2022 – Chad\n\nMore.\n"
     lines = dateline_years(text)
@@ -93,7 +93,7 @@ def test_wrapped_lines_join_into_sentences() -> None:
 
 
 def test_wrap_width_tells_wrapped_text_from_one_paragraph_per_line() -> None:
-    from habeas.extract.sentences import iter_lines, wrap_width
+    from habeas.text.sentences import iter_lines, wrap_width
 
     assert 60 <= (wrap_width(_WRAPPED, iter_lines(_WRAPPED)) or 0) <= 75
     per_line = "\n".join(f"Paragraph {i} " + "word " * (3 + 7 * (i % 5)) + "ends." for i in range(12))
@@ -101,7 +101,7 @@ def test_wrap_width_tells_wrapped_text_from_one_paragraph_per_line() -> None:
 
 
 def test_flowed_text_keeps_offsets_and_table_rows() -> None:
-    from habeas.extract.sentences import flowed
+    from habeas.text.sentences import flowed
 
     out = flowed(_WRAPPED)
     assert len(out) == len(_WRAPPED)

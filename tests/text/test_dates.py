@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from habeas.extract.dates import dates_match, find_dates, parse_date
+from habeas.text.dates import dates_match, find_dates, parse_date
 
 ISO = r"^\d{4}(-\d\d(-\d\d)?)?(/\d{4}(-\d\d(-\d\d)?)?)?$"
 

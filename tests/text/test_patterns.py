@@ -14,8 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from habeas.extract import numbers
-from habeas.extract.analysis import (
+from habeas.text import numbers
+from habeas.text.dates import find_dates
+from habeas.text.patterns import (
     finditer_ci,
     finditer_from,
     lower_pattern,
@@ -23,7 +24,6 @@ from habeas.extract.analysis import (
     lowered_exact,
     word_start,
 )
-from habeas.extract.dates import find_dates
 
 
 def test_lowered_keeps_offsets_or_declines() -> None:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from habeas.extract.numbers import find_numbers, word_number_value
+from habeas.text.numbers import find_numbers, word_number_value
 
 
 def _one(text: str):

@@ -23,7 +23,7 @@ GOLD = SEEDS.parent / "gold"
 TEXT = "Figures for Utopia.\nIn 2021 the authorities held 1,500 people in immigration detention.\n"
 
 
-def _fake_extract(document: Document) -> ExtractionResult:
+def _fake_extract(document: Document, models: object = None) -> ExtractionResult:
     """A stand-in extractor: one statistic on the figure, so scores do not depend on real extractors."""
     start = document.text.index("1,500")
     fact = make_fact(document, FactType.STATISTIC, start, start + 5,

@@ -6,10 +6,12 @@ import typer
 
 from habeas.cli import backup, db, docs, review, summary
 from habeas.cli.common import DB_HELP, set_global_db
+from habeas.cli.evaluate import eval_command
 from habeas.cli.extract import extract_all_command, extract_command
 from habeas.cli.ingest import ingest_command
 from habeas.cli.profile import profile_command
 from habeas.cli.serve import serve_command
+from habeas.cli.train import train_command
 
 app = typer.Typer(
     name="habeas",
@@ -38,12 +40,8 @@ app.add_typer(summary.demo_app, name="demo")
 app.add_typer(review.review_app, name="review")
 app.add_typer(review.facts_app, name="facts")
 
-try:
-    from habeas.cli.evaluate import eval_command
-
-    app.command("eval")(eval_command)
-except ImportError:  # pragma: no cover - while the module is being written
-    pass
+app.command("eval")(eval_command)
+app.command("train")(train_command)
 
 
 def main() -> None:

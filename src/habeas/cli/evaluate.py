@@ -15,7 +15,7 @@ from rich.table import Table
 from habeas.cli.common import console, handled_errors, print_json
 from habeas.errors import InputError
 from habeas.extract.scoring import Counts, ScoredFact, ScoreReport
-from habeas.services.evaluate import EvaluationReport, evaluate
+from habeas.services.evaluate import EvaluationReport, evaluate, split_stems
 
 _FORMATS = ("table", "json")
 GoldDirOption = typer.Option(..., "--gold", help="Directory of gold files <stem>.jsonl.")
@@ -83,12 +83,15 @@ def eval_command(
     format: str = typer.Option("table", "--format", help="table|json"),
     errors: bool = typer.Option(False, "--errors", help="List every false positive and miss."),
     country: str | None = typer.Option(None, "--country", help="ISO3 code for every document."),
+    split: Path | None = typer.Option(None, "--split", help="A split file (role<TAB>stem lines)."),
+    role: str = typer.Option("dev", "--role", help="With --split: score only documents of this role."),
 ) -> None:
     """Score the extractors on DOCS against the gold facts in GOLD (precision, recall, F1)."""
     with handled_errors():
         if format not in _FORMATS:
             raise InputError(f"unknown --format {format!r}; use one of {', '.join(_FORMATS)}")
-        report = evaluate(gold, docs, country=country.upper() if country else None)
+        only = split_stems(split, role) if split is not None else None
+        report = evaluate(gold, docs, country=country.upper() if country else None, only=only)
     if format == "json":
         print_json(report.to_dict(errors=errors))
     else:

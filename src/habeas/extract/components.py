@@ -1,4 +1,7 @@
-"""Imports every extractor module so that each registers itself."""
+"""Imports every extractor module so that each registers itself.
+
+A module that fails to import is an error, not a silently missing extractor.
+"""
 
 import importlib
 
@@ -14,11 +17,8 @@ _MODULES = (
     "facilities",
     "institutions",
     "recommendations",
+    "scored",
 )
 
 for _name in _MODULES:
-    try:
-        importlib.import_module(f"habeas.extract.{_name}")
-    except ModuleNotFoundError as exc:  # a component not written yet is simply absent
-        if exc.name != f"habeas.extract.{_name}":
-            raise
+    importlib.import_module(f"habeas.extract.{_name}")

@@ -6,11 +6,17 @@ the others: one bad regex must not cost a researcher every other fact.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from habeas.domain import Document, Fact, FactType
+from habeas.extract.analysis import analyse
 from habeas.extract.registry import registered_extractors
-from habeas.text.sentences import flowed
+from habeas.extract.scoring import values_match
+from habeas.text.dates import dates_match
+
+if TYPE_CHECKING:
+    from habeas.extract.scorer.model import Models
 
 
 @dataclass(slots=True)
@@ -19,11 +25,12 @@ class ExtractionResult:
     problems: list[str] = field(default_factory=list)
 
 
-def extract_facts(document: Document) -> ExtractionResult:
+def extract_facts(document: Document, models: Models | None = None) -> ExtractionResult:
+    """Every registered extractor over the analysed document; ``models`` replaces the
+    shipped scoring models (cross-validation trains its own)."""
     result = ExtractionResult()
-    original = document.text
-    text = flowed(original)
-    reading = document if text is original else replace(document, text=text)
+    reading = analyse(document, models)
+    original = reading.original_text
     for extractor in registered_extractors():
         try:
             produced = list(extractor.run(reading))
@@ -33,14 +40,52 @@ def extract_facts(document: Document) -> ExtractionResult:
         for fact in produced:
             if fact.country is None:
                 fact.country = document.country
-            if reading is not document:  # quote the original characters, line breaks and all
-                fact.quote = original[fact.span.start_char:fact.span.end_char] or fact.quote
+            # quote the original characters, line breaks and all
+            fact.quote = original[fact.span.start_char:fact.span.end_char] or fact.quote
             if fact.span.page is None and document.pages:
                 fact.span = type(fact.span)(fact.span.start_char, fact.span.end_char,
                                             document.page_at(fact.span.start_char))
             result.facts.append(fact)
-    result.facts = _without_repeated_statistics(result.facts)
+    result.facts = _without_repeated_statistics(_without_learned_repeats(result.facts))
     return result
+
+
+def _learned(fact: Fact) -> bool:
+    return fact.rule.startswith("model:")
+
+
+def _overlap(a: Fact, b: Fact) -> bool:
+    return a.span.start_char < b.span.end_char and b.span.start_char < a.span.end_char
+
+
+def _without_learned_repeats(facts: list[Fact]) -> list[Fact]:
+    """A model's fact gives way to a phrase rule's fact that states the same thing.
+
+    Rules are precise where they fire; models add what no rule foresaw. So a
+    learned event is dropped where a rule found an event in the same sentence or
+    of the same kind and date, a learned status where a rule gave that status,
+    and a learned statistic where a rule read the same figure.
+    """
+    ruled = [f for f in facts if not _learned(f)]
+    events = [f for f in ruled if f.type is FactType.EVENT]
+    statuses = {f.fields.get("indicator") for f in ruled if f.type is FactType.STATUS}
+    figures = [f for f in ruled if f.type is FactType.STATISTIC]
+    kept = []
+    for fact in facts:
+        if _learned(fact):
+            if fact.type is FactType.EVENT and any(
+                    _overlap(fact, e) or (e.fields.get("kind") == fact.fields.get("kind")
+                                          and dates_match(str(e.fields.get("date") or ""),
+                                                          str(fact.fields.get("date") or "")))
+                    for e in events):
+                continue
+            if fact.type is FactType.STATUS and fact.fields.get("indicator") in statuses:
+                continue
+            if fact.type is FactType.STATISTIC and any(
+                    values_match(s.fields.get("value"), fact.fields.get("value")) for s in figures):
+                continue
+        kept.append(fact)
+    return kept
 
 
 def _without_repeated_statistics(facts: list[Fact]) -> list[Fact]:

@@ -9,18 +9,21 @@ figure is a micro-average and a long document weighs more than a short one.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from habeas.domain import Document
 from habeas.errors import HabeasError, InputError, UnreadablePath
 from habeas.extract import extract_facts
 from habeas.extract.scoring import ScoreReport, score_facts
+from habeas.ingest.loader import DocumentOverrides, load_document
 from habeas.settings import get_settings
+
+if TYPE_CHECKING:
+    from habeas.extract.scorer.model import Models
 
 GOLD_SUFFIX = ".jsonl"
 
@@ -79,14 +82,7 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
 
 
 def _load(path: Path, *, country: str | None, max_bytes: int | None) -> Document:
-    """Load with the ingest loader, as ``habeas ingest`` would; read plain text until it exists."""
-    try:
-        from habeas.ingest.loader import DocumentOverrides, load_document
-    except ImportError:  # TODO: drop once habeas.ingest.loader has landed
-        data = path.read_bytes()
-        return Document(sha256=hashlib.sha256(data).hexdigest(), filename=path.name,
-                        media_type="text/plain", text=data.decode("utf-8", errors="replace"),
-                        country=country, size_bytes=len(data))
+    """Load with the ingest loader, as ``habeas ingest`` would."""
     if max_bytes is None:
         max_bytes = get_settings().max_file_size_bytes
     return load_document(path, max_bytes=max_bytes, overrides=DocumentOverrides(country=country))
@@ -106,7 +102,8 @@ def _document_paths(docs_dir: Path) -> dict[str, Path]:
 
 
 def evaluate_document(path: Path, gold: list[dict[str, Any]], *, gold_path: Path,
-                      country: str | None = None, max_bytes: int | None = None) -> DocumentEvaluation:
+                      country: str | None = None, max_bytes: int | None = None,
+                      models: Models | None = None) -> DocumentEvaluation:
     """Load, extract and score one document against its gold facts."""
     try:
         document = _load(path, country=country, max_bytes=max_bytes)
@@ -116,7 +113,7 @@ def evaluate_document(path: Path, gold: list[dict[str, Any]], *, gold_path: Path
                                   n_gold=len(gold), n_predicted=0, report=report,
                                   problems=[f"load: {exc.code}: {exc}"])
     document.country = country or document.country or _gold_country(gold)
-    result = extract_facts(document)
+    result = extract_facts(document, models)
     predicted = [fact.to_interchange() for fact in result.facts]
     report = score_facts(gold, predicted, document=path.stem)
     return DocumentEvaluation(name=path.stem, path=path, gold_path=gold_path, country=document.country,
@@ -124,8 +121,22 @@ def evaluate_document(path: Path, gold: list[dict[str, Any]], *, gold_path: Path
                               problems=list(result.problems))
 
 
+def split_stems(split_file: Path, role: str) -> set[str]:
+    """The document stems a split file (``role<TAB>stem`` lines, ``#`` comments) gives ``role``."""
+    try:
+        lines = Path(split_file).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UnreadablePath(f"cannot read split file: {exc.strerror or exc}", path=str(split_file)) from exc
+    stems = {parts[1].strip() for line in lines if line.strip() and not line.startswith("#")
+             and len(parts := line.split("\t")) >= 2 and parts[0].strip() == role}
+    if not stems:
+        raise InputError(f"no document has the role {role!r}", path=str(split_file))
+    return stems
+
+
 def evaluate(gold_dir: Path, docs_dir: Path, *, country: str | None = None,
-             max_bytes: int | None = None) -> EvaluationReport:
+             max_bytes: int | None = None, only: set[str] | None = None,
+             models: Models | None = None) -> EvaluationReport:
     """Extract from every document that has a gold file and score it.
 
     ``country`` overrides the detected country (useful when a corpus is about
@@ -139,12 +150,14 @@ def evaluate(gold_dir: Path, docs_dir: Path, *, country: str | None = None,
     evaluation = EvaluationReport()
     for gold_path in sorted(gold_dir.glob(f"*{GOLD_SUFFIX}")):
         stem = gold_path.name[: -len(GOLD_SUFFIX)]
+        if only is not None and stem not in only:
+            continue
         doc_path = docs.get(stem)
         if doc_path is None:
             evaluation.gold_without_document.append(gold_path.name)
             continue
         scored = evaluate_document(doc_path, read_gold(gold_path), gold_path=gold_path, country=country,
-                                    max_bytes=max_bytes)
+                                    max_bytes=max_bytes, models=models)
         evaluation.documents.append(scored)
         evaluation.total.merge(scored.report)
     return evaluation

@@ -1,4 +1,4 @@
-"""Per-document work that several extractors share, computed once.
+"""Regex helpers: tries of literal words, lower-case twins of patterns, anchored scans.
 
 Extractors run one after the other on the same document, and several of them
 need the same derived text: a lower-cased copy for case-insensitive scans.
@@ -14,36 +14,35 @@ gives no copy for a text holding either, so that a lower-case scan, or a plain
 ``"word" in low`` check, finds exactly what a case-insensitive pattern written
 in ASCII letters would.
 
-Only the last document is kept: the pipeline finishes one document before the
-next, so a one-entry cache keyed by the text's identity is enough and never
-grows.
+A document's ``PreparedText`` (see ``habeas.text.prepared``) carries its copies, made
+once; any other text is lower-cased on each call.
 """
 
 from __future__ import annotations
 
 import re
 
-_LAST_LOWER: list[tuple[str, str | None, str | None]] = []  # (text, lowered, lowered_exact)
+from habeas.text.prepared import PreparedText
 
 
-def _lower_copies(text: str) -> tuple[str, str | None, str | None]:
-    if not (_LAST_LOWER and _LAST_LOWER[0][0] is text):
-        low = text.lower()
-        same_length = low if len(low) == len(text) else None
-        exact = same_length if same_length is not None and "ı" not in low and "ſ" not in low else None
-        _LAST_LOWER[:] = [(text, same_length, exact)]
-    return _LAST_LOWER[0]
+def _lower_copies(text: str) -> tuple[str | None, str | None]:
+    if isinstance(text, PreparedText):
+        return text.lower_copies  # the document's own copies, computed once
+    low = text.lower()
+    same_length = low if len(low) == len(text) else None
+    exact = same_length if same_length is not None and "ı" not in low and "ſ" not in low else None
+    return same_length, exact
 
 
 def lowered(text: str) -> str | None:
     """``text.lower()`` when it has the same length as ``text`` (offsets agree), else None."""
-    return _lower_copies(text)[1]
+    return _lower_copies(text)[0]
 
 
 def lowered_exact(text: str) -> str | None:
     """``lowered(text)``, unless the text holds a letter that case folding and lower-casing
     treat apart ("ı", "ſ"): then None, and callers scan the text case-insensitively."""
-    return _lower_copies(text)[2]
+    return _lower_copies(text)[1]
 
 
 def lower_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:

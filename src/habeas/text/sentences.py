@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from habeas.text.prepared import PreparedText
+
 BULLET_GLYPHS = "-–—•▪◦●○■□*\uf0b7\uf0a7\uf0d8\uf076\u2023\u2043\u25aa\u25cf→➢►➔➤▶✓✔❖◆◇"
 BULLET = re.compile(r"^[ \t]*(?:[" + re.escape(BULLET_GLYPHS) + r"](?=\s)|\(?[a-z]\)|\d{1,2}[.)](?=\s))\s*")
 
@@ -170,24 +172,23 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return trimmed
 
 
-_LAST: list[tuple[str, tuple[Sentence, ...]]] = []
-
-
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Every sentence of ``text`` in order, each tagged with its paragraph index.
 
-    The last result is kept: several extractors split the same document in a
-    row, and the split is a measurable share of their time.
+    A document's ``PreparedText`` keeps its sentences, so the several
+    extractors that split the same document split it once.
     """
-    if _LAST and _LAST[0][0] is text:
-        return _LAST[0][1]
+    if isinstance(text, PreparedText):
+        return text.sentences
+    return sentences_of(text)
+
+
+def sentences_of(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     for index, (p_start, p_end) in enumerate(paragraphs(text)):
         for s, e in split_paragraph(text, p_start, p_end):
             sentences.append(Sentence(s, e, index))
-    result = tuple(sentences)
-    _LAST[:] = [(text, result)]
-    return result
+    return tuple(sentences)
 
 
 # A dateline heads each entry of a page of dated updates ("## 4 February 2022 – Libya").

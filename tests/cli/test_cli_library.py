@@ -121,3 +121,26 @@ def test_no_extract_then_extract_all(env: dict[str, str], tmp_path: Path) -> Non
     assert result.exit_code == 0 and "1 documents re-extracted" in result.output
     [doc] = json.loads(run("docs", "list", "--format", "json", "--db", env["db"]).output)
     assert doc["facts"] > 0
+
+
+# A State Department-style section that names neither its country nor its year in the body.
+_UNDATED = ("Protection of Refugees\n\nOn May 5, police arrested 40 asylum seekers in a raid on a market "
+            "in the capital. Refugees from Chad lived in camps near the border with Chad.\n")
+
+
+def _events(result) -> list[dict]:  # type: ignore[no-untyped-def]
+    assert result.exit_code == 0, result.output
+    return [f for f in map(json.loads, result.output.splitlines()) if f["type"] == "event"]
+
+
+def test_extract_takes_the_report_context_from_the_user(env: dict[str, str], tmp_path: Path) -> None:
+    source = tmp_path / "section.txt"
+    source.write_text(_UNDATED, encoding="utf-8")
+    given = _events(run("extract", str(source), "--title", "Cameroon 2022 Human Rights Report",
+                        "--kind", "state-report", "--publisher", "U.S. Department of State"))
+    assert given and all(e["country"] == "CMR" for e in given)
+    assert any(e["date"] == "2022-05-05" for e in given)
+    dated = _events(run("extract", str(source), "--date", "2019", "--country", "CMR"))
+    assert any(e["date"] == "2019-05-05" for e in dated)
+    assert run("extract", str(source), "--date", "last spring").exit_code == 1
+    assert run("extract", str(source), "--kind", "novel").exit_code == 1

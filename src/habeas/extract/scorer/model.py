@@ -12,6 +12,7 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -27,18 +28,26 @@ class LinearModel:
     threshold: float = 0.5
     trained_on: Mapping[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        index = {cls: i for i, cls in enumerate(self.classes)}
+        rows = {feature: tuple((index[cls], weight) for cls, weight in row.items())
+                for feature, row in self.weights.items()}
+        object.__setattr__(self, "_rows", rows)
+        object.__setattr__(self, "_bias", [float(self.bias.get(cls, 0.0)) for cls in self.classes])
+
     def probabilities(self, features: Mapping[str, float]) -> dict[str, float]:
         """Softmax over the classes (a one-vs-rest model with two classes is a logistic)."""
-        scores = dict(self.bias)
+        scores = list(self._bias)  # type: ignore[attr-defined]
+        rows = self._rows  # type: ignore[attr-defined]
         for feature, value in features.items():
-            row = self.weights.get(feature)
+            row = rows.get(feature)
             if row:
-                for cls, weight in row.items():
-                    scores[cls] += weight * value
-        top = max(scores.values())
-        exp = {cls: math.exp(score - top) for cls, score in scores.items()}
-        total = sum(exp.values())
-        return {cls: v / total for cls, v in exp.items()}
+                for i, weight in row:
+                    scores[i] += weight * value
+        top = max(scores)
+        exp = [math.exp(score - top) for score in scores]
+        total = sum(exp)
+        return {cls: exp[i] / total for i, cls in enumerate(self.classes)}
 
     def best(self, features: Mapping[str, float]) -> tuple[str, float]:
         probs = self.probabilities(features)
@@ -67,9 +76,11 @@ class Models:
         return self.by_name.get(name)
 
 
+@lru_cache(maxsize=1)
 def shipped_models() -> Models:
-    """The models in ``habeas/extract/scorer/models/``. A missing file is an error, not
-    an empty model: a broken install must not silently extract less."""
+    """The models in ``habeas/extract/scorer/models/``, read once per process (they are
+    package data, like the vocabularies). A missing file is an error, not an empty
+    model: a broken install must not silently extract less."""
     folder = resources.files("habeas.extract.scorer") / "models"
     loaded = {}
     for name in MODEL_NAMES:

@@ -3,7 +3,7 @@
 Times, best of 3 each, the whole service call (read the store, assemble, render):
   HTML (goal < 1 s) and PDF (goal < 10 s), and prints the ratio to each goal, the
   CPU time (steadier than wall time on a shared machine) and the size of the output.
-Run: ``.venv/bin/python benchmarks/profile.py [--facts N]``.
+Run: ``.venv/bin/python benchmarks/profile_build.py [--facts N]``.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from habeas.text.patterns import lowered, lowered_exact
 from habeas.text.titles import title_words
 
 NAME = "institutions"
-VERSION = 4
+VERSION = 5
 
 _TABLE_LABEL = re.compile(
     r"(?:Authori[sz]ed\s+)?monitoring\s+(?:institutions?|bodies)|Bodies\s+(?:authori[sz]ed\s+to|that)\s+monitor(?:\s+detention)?",
@@ -80,7 +80,9 @@ _IOM_ACTS = re.compile(r"(?:\s+\(IOM\))?\s+(?:has\s+|have\s+|had\s+)?(?:recorded
                        r"|facilitated|provided|operates|operated|runs|ran|manages|managed|visited|supported|helped|evacuated)\b")
 # "a transit centre run by the International Organization for Migration": the agency present, running a site
 _RUN_BY = re.compile(r"\b(?:run|managed|operated)\s+by\s+(?:the\s+)?$")
-_CITED_FOR_DATA = re.compile(r"^\s*(?:data|figures|statistics|estimates?|numbers|reports?\s+(?:that|show))\b", re.IGNORECASE)
+# (``match`` at a position: a leading "^" would only ever match at the start of the text.)
+_CITED_FOR_DATA = re.compile(r"\s*(?:’s\s+|'s\s+)?(?:data|figures|statistics|estimates?|numbers|reports?\s+(?:that|show))\b",
+                             re.IGNORECASE)
 _NGO_MONITORS = re.compile(
     r"(?=[tNnc])\b(?:the\s+)?(?:NGO|non-governmental\s+organi[sz]ation|civil\s+society\s+organi[sz]ation)\s+(?P<name>" + _CAP
     + r"(?:\s+" + _CAP + r"){0,5})(?=[^.;\n]{0,120}\bmonitor(?:s|ed|ing)?\b[^.;\n]{0,60}\b(?:detention|detainees|places\s+of\s+deprivation))"
@@ -321,21 +323,14 @@ def _prose_facts(document: Document, extractor: str, aliases: set[str] | None = 
         yield make_fact(document, FactType.INSTITUTION, start, m.end("name"),
                         {"name": name, "kind": _kind_for(name), "date": None},
                         extractor=extractor, rule="prose.nhri", confidence=0.7)
-    # Recommendations addressed "To the International Organization for Migration:" show it working in the country.
-    addressed_iom = bool(re.search(r"^\s*To\s+(?:the\s+)?(?:IOM|International\s+Organi[sz]ation\s+for\s+Migration)\s*:",
-                                   text, re.MULTILINE)) if "To " in text else False
     for m in _UN_AGENCIES.finditer(text):
         if _CITED_FOR_DATA.match(text, m.end()):
             continue
         canonical = next(c for pattern, c in _UN_CANONICAL if pattern.search(m.group("name")))
-        if canonical == "IOM" and not _IOM_ACTS.match(text, m.end()) and not addressed_iom \
-                and not _RUN_BY.search(text, max(0, m.start() - 20), m.start()) and not re.search(r"\b(?:IOM|International\s+Organi[sz]ation\s+for\s+Migration)\b[^.;\n]{0,80}\b(?:monitor|visit|access|assist|present|office)",
-                                                text[m.start():m.start() + 120]):
-            continue  # IOM is mostly a data source or a return operator; count it only when shown monitoring
-        name = canonical
-        if canonical == "IOM" and m.group("name") != "IOM":
-            # as written, with its acronym where given: "International Organization for Migration (IOM)"
-            name = " ".join(m.group("name").split()) + (" (IOM)" if text.startswith(" (IOM)", m.end()) else "")
+        # As the report names it: by its acronym where the report uses one, else in full
+        # ("the Office of the UN High Commissioner for Refugees" in a report that never says UNHCR).
+        written = " ".join(m.group("name").split())
+        name = canonical if canonical == written or re.search(rf"\b{canonical}\b", text) else written
         yield make_fact(document, FactType.INSTITUTION, m.start(), m.end(),
                         {"name": name, "kind": "un_body", "date": None},
                         extractor=extractor, rule="prose.un_agency", confidence=0.6)
@@ -445,6 +440,45 @@ def _visiting_facts(document: Document, extractor: str) -> Iterator[Fact]:
                             extractor=extractor, rule="prose.visiting_body", confidence=0.55)
 
 
+# Non-governmental groups that report on detention and expulsion, named as the source of a
+# finding: "The NGO Fortify Rights reported", "according to the Legal Intervention
+# Association", "an August 21 HRW report found". A name counts when it reads as an
+# organisation (it ends in a word such as Association, Centre, Watch or Rights, or the
+# report calls it an NGO) and holds no word of the state's own apparatus.
+_NGO_HEAD = (r"(?:Association|Associazione|Center|Centre|Foundation|Fund|Committee|Council|Network|Institute|Watch"
+             r"|International|Coalition|Initiative|Alliance|Society|Clinic|Project|Forum|Rights|Service|Organi[sz]ation"
+             r"|Group|Federation|League|Helsinki\s+Committee|Refugee\s+Council|Without\s+Borders|Sans\s+Fronti[eè]res)")
+_ORG_NAME = (r"(?P<name>(?:[A-Z][\w’'.-]*[ ]+(?:(?:of|for|and|on|the|de|du|des|del|la|le)[ ]+)*){0,5}" + _NGO_HEAD + r")")
+_KNOWN_NGOS = r"(?P<known>Human\s+Rights\s+Watch|HRW|Amnesty\s+International|Amnesty|M[ée]decins\s+Sans\s+Fronti[èe]res|MSF)"
+_REPORTING = (r"(?:\s+\([A-Z][A-Za-z]{1,8}\))?(?:,[^,;.\n]{3,90},)?\s+(?:also\s+|had\s+|has\s+)?"
+              r"(?:reported|documented|stated|said|found|noted|estimated|recorded|observed|monitored|visited|alleged"
+              r"|expressed|called|urged|warned|criticized|criticised|published|released|interviewed)\b")
+_REPORTING_NGO = re.compile(
+    r"(?:\b(?:the\s+)?(?:NGO|nongovernmental\s+organi[sz]ation|non-governmental\s+organi[sz]ation|rights\s+group"
+    r"|human\s+rights\s+organi[sz]ation)\s+(?P<cued>" + _CAP + r"(?:[ ]+(?:(?:of|for|and|the)[ ]+)*" + _CAP + r"){0,5})"
+    r"|\b[Aa]ccording\s+to\s+(?:a\s+report\s+by\s+|the\s+)?(?:" + _KNOWN_NGOS.replace("known", "known2") + "|"
+    + _ORG_NAME.replace("name", "name2") + r")"
+    r"|\b" + _KNOWN_NGOS + r"(?:’s|'s)?(?=" + _REPORTING + r"|\s+(?:\w+\s+)?report\b)"
+    r"|\b" + _ORG_NAME + r"(?:’s|'s)?(?=" + _REPORTING + r"|\s+(?:\w+\s+)?report\s+(?:found|stated|said|noted|documented)))")
+_STATE_WORDS = re.compile(r"\b(?:Ministry|Minister|Government|Court|Police|Guard|Army|Forces|Parliament|Department|Agency"
+                          r"|Directorate|Authority|Office\s+of\s+the\s+President|Border|Immigration|Interior|State"
+                          r"|Supreme|Constitutional|European|UN|United\s+Nations|Relief\s+Center)\b")
+
+
+def _reporting_ngo_facts(document: Document, extractor: str) -> Iterator[Fact]:
+    text = document.text
+    for m in _REPORTING_NGO.finditer(text):
+        group = next(g for g in ("cued", "known2", "name2", "known", "name") if m.group(g))
+        name = re.sub(r"^(?:The|A|An|In|On|By|While|When|Since|According)\s+", "", m.group(group))
+        name = name.rstrip(" ’'")
+        if _STATE_WORDS.search(name) or len(name) < 3:
+            continue
+        start = m.start(group) + m.group(group).find(name)
+        yield make_fact(document, FactType.INSTITUTION, start, start + len(name),
+                        {"name": name, "kind": "ngo", "date": None},
+                        extractor=extractor, rule="prose.reporting_ngo", confidence=0.5)
+
+
 @register(NAME, version=VERSION, produces=[FactType.INSTITUTION])
 def extract_institutions(document: Document) -> Iterable[Fact]:
     """One fact per institution per document; table rows win over prose mentions."""
@@ -454,7 +488,7 @@ def extract_institutions(document: Document) -> Iterable[Fact]:
     role_facts = list(_role_facts(document, extractor, aliases))
     for fact in (*_table_facts(document, extractor), *role_facts, *_prose_facts(document, extractor, aliases),
                  *_ngo_facts(document, extractor), *_named_ngo_facts(document, extractor),
-                 *_visiting_facts(document, extractor)):
+                 *_visiting_facts(document, extractor), *_reporting_ngo_facts(document, extractor)):
         words = title_words(fact.fields["name"])
         if not words or any(words <= s or s <= words for s in seen):
             continue

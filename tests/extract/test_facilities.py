@@ -284,3 +284,16 @@ def test_non_ascii_capital_opens_a_name() -> None:
 def test_regime_row_with_bracketed_place_cell() -> None:
     text = "DETENTION FACILITIES\nName\tType\tCapacity\nHolding Centre for Aliens\t(Kestrel Hill, Varna)\tAdministrative\t80\n"
     assert set(facilities(text).values()) == {"Kestrel Hill"}
+
+
+def test_research_and_relief_centres_are_bodies_not_places_of_holding() -> None:
+    from habeas.domain import Document
+    from habeas.extract.facilities import extract_facilities
+
+    text = ("According to the Internal Displacement Monitoring Center, 2,000 people fled. The Mixed Migration "
+            "Centre interviewed migrants. The ROC's center was overcrowded. Migrants were held at the "
+            "Pournara Reception Centre in Kokkinotrimithia.")
+    document = Document(sha256="x", filename="x.txt", media_type="text/plain", text=text, published="2024")
+    names = [f.fields["name"] for f in extract_facilities(document)]
+    assert not any("Monitoring" in n or "Mixed Migration" in n or "ROC" in n for n in names)
+    assert any("Pournara" in n for n in names)

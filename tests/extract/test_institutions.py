@@ -204,3 +204,26 @@ def test_iom_named_as_written() -> None:
     found = _inst("The International Organization for Migration assisted 1,200 returnees at the border.")
     assert found == {"International Organization for Migration": "un_body"}
     assert _inst("IOM assisted 1,200 returnees at the border.") == {"IOM": "un_body"}
+
+
+def test_ngos_named_as_the_source_of_a_finding() -> None:
+    from habeas.domain import Document
+    from habeas.extract.institutions import extract_institutions
+
+    text = ("The NGO Shelter Watchers reported in August that guards beat detainees. According to the "
+            "Legal Aid Association, courts approved most detention orders. An October Human Rights Watch "
+            "report found pushbacks. The Ministry of Interior reported 300 arrests. "
+            "The government cooperated with the International Organization for Migration on returns.")
+    document = Document(sha256="x", filename="x.txt", media_type="text/plain", text=text, published="2024")
+    names = {f.fields["name"]: f.fields["kind"] for f in extract_institutions(document)}
+    assert names == {"Shelter Watchers": "ngo", "Legal Aid Association": "ngo", "Human Rights Watch": "ngo",
+                     "International Organization for Migration": "un_body"}
+
+
+def test_a_un_agency_cited_only_for_its_data_is_a_source_not_a_body_present() -> None:
+    from habeas.domain import Document
+    from habeas.extract.institutions import extract_institutions
+
+    text = "According to IOM data, 7,000 people migrated. UNHCR figures show 300 refugees."
+    document = Document(sha256="x", filename="x.txt", media_type="text/plain", text=text, published="2024")
+    assert list(extract_institutions(document)) == []

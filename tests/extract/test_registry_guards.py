@@ -17,7 +17,7 @@ from habeas.extract.registry import RegisteredExtractor, registered_extractors
 # changes this snapshot on purpose.
 SNAPSHOT = {
     "cases@4": ["case"], "events@5": ["event"], "events_scored@1": ["event"],
-    "facilities@5": ["facility"], "institutions@5": ["institution"], "laws@3": ["law"],
+    "facilities@6": ["facility"], "institutions@5": ["institution"], "laws@3": ["law"],
     "recommendations@3": ["recommendation"], "statistics.profile_table@2": ["statistic"],
     "statistics.prose@5": ["statistic"], "statistics.table@3": ["statistic"],
     "statistics_scored@1": ["statistic"], "statuses@3": ["status"], "statuses_scored@1": ["status"],

@@ -69,3 +69,16 @@ def test_a_range_of_months_in_one_year_is_a_period(text: str, value: str) -> Non
 
 def test_a_range_of_months_across_an_unnamed_year_is_not_guessed() -> None:
     assert [d.value for d in find_dates("Detentions peaked in November–February 2025.")] == ["2025-02"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("in January and February the regime arrested 2,000 people", ["2023-01/2023-02"]),
+    ("between January and November, 99,975 pushbacks were recorded", ["2023-01/2023-11"]),
+    ("In August and September, demonstrations turned violent", ["2023-08/2023-09"]),
+    ("arrested in January and released in March", ["2023-01", "2023-03"]),
+    ("In March and again in May", ["2023-03", "2023-05"]),
+])
+def test_two_months_joined_as_a_range_are_one_period(text: str, expected: list[str]) -> None:
+    from habeas.text.dates import find_dates
+
+    assert [d.value for d in find_dates(text, 2023)] == expected

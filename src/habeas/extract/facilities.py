@@ -21,7 +21,7 @@ from habeas.extract.spans import make_fact
 from habeas.text.patterns import lowered, word_start
 
 NAME = "facilities"
-VERSION = 5
+VERSION = 6
 
 # Capitals beyond ASCII open place names too ("Åstorp", "Ježevo", "Čačak").
 _UP = "A-ZÀ-ÖØ-ÞČĆĐŁŃŚŠŹŽŻ"
@@ -36,6 +36,10 @@ _NAMED = re.compile(
     r"(?<![\w’'-])(?P<name>(?P<proper>" + _NAME_TOKEN + r"(?:[ -]" + _NAME_TOKEN + r"){0,4})"
     r"(?P<desc>(?:\s+(?:and\s+)?[\"“]?" + _DESCRIPTOR + r"){0,3})\s+(?P<head>" + _HEAD + r"))[\"”]?(?![\w’'-])"
 )
+# Words that make a "... Centre" a body that studies, informs or helps, not a place of holding.
+_RESEARCH_BODY = re.compile(r"\b(?:Monitoring|Migration|Research|Documentation|Legal|Aid|Relief|Information|Rights|Studies"
+                            r"|Policy|Resource|Media|Health|Medical|Cultural|Community|Training|Humanitarian|Development"
+                            r"|Advocacy|Justice|Support|Counselling|Counseling)\b")
 _PAIR = re.compile(
     r"(?<![\w’'-])(?P<a>" + _NAME_TOKEN + r"(?:[ -]" + _NAME_TOKEN + r"){0,3})\s+and\s+(?P<b>" + _NAME_TOKEN
     + r"(?:[ -]" + _NAME_TOKEN + r"){0,3})(?P<desc>(?:\s+" + _DESCRIPTOR + r"){0,3})\s+(?P<head>centres|centers|facilities|camps)\b"
@@ -457,6 +461,10 @@ def _prose_facts(document: Document, extractor: str) -> Iterator[Fact]:
             continue
         if _BODY_AFTER.match(text, m.end()):
             continue  # "the Irish Prison Service", "the Detention Centre Administration": a body, not a place
+        if head[0] in "Cc" and not _DETENTION_WORD.search(m.group("name")) and _RESEARCH_BODY.search(m.group("proper")):
+            continue  # "the Internal Displacement Monitoring Center", "the Mixed Migration Centre": bodies
+        if re.search(r"[’']s$", m.group("proper")) and not m.group("desc"):
+            continue  # "the ROC's center": whose centre, not its name
         if head.islower() and head in ("station", "prison", "jail") and not m.group("desc") \
                 and not (_place_after(text, m.end()) and len(proper.split()) > 1):
             continue  # "Siglo XXI station" is named, but a bare "<Town> prison" or "<Town> station" rarely is

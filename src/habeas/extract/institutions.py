@@ -330,7 +330,12 @@ def _prose_facts(document: Document, extractor: str, aliases: set[str] | None = 
         # As the report names it: by its acronym where the report uses one, else in full
         # ("the Office of the UN High Commissioner for Refugees" in a report that never says UNHCR).
         written = " ".join(m.group("name").split())
-        name = canonical if canonical == written or re.search(rf"\b{canonical}\b", text) else written
+        if canonical == written or re.search(rf"\b{canonical}\b", text):
+            name = canonical
+            if canonical == "IOM" and written != "IOM" and text.startswith(" (IOM)", m.end()):
+                name = f"{written} (IOM)"  # as written, with its acronym
+        else:
+            name = written
         yield make_fact(document, FactType.INSTITUTION, m.start(), m.end(),
                         {"name": name, "kind": "un_body", "date": None},
                         extractor=extractor, rule="prose.un_agency", confidence=0.6)
@@ -452,11 +457,11 @@ _ORG_NAME = (r"(?P<name>(?:[A-Z][\w’'.-]*[ ]+(?:(?:of|for|and|on|the|de|du|des
 _KNOWN_NGOS = r"(?P<known>Human\s+Rights\s+Watch|HRW|Amnesty\s+International|Amnesty|M[ée]decins\s+Sans\s+Fronti[èe]res|MSF)"
 _REPORTING = (r"(?:\s+\([A-Z][A-Za-z]{1,8}\))?(?:,[^,;.\n]{3,90},)?\s+(?:also\s+|had\s+|has\s+)?"
               r"(?:reported|documented|stated|said|found|noted|estimated|recorded|observed|monitored|visited|alleged"
-              r"|expressed|called|urged|warned|criticized|criticised|published|released|interviewed)\b")
+              r"|expressed|called|urged|warned|criticized|criticised|interviewed)\b")
 _REPORTING_NGO = re.compile(
     r"(?:\b(?:the\s+)?(?:NGO|nongovernmental\s+organi[sz]ation|non-governmental\s+organi[sz]ation|rights\s+group"
-    r"|human\s+rights\s+organi[sz]ation)\s+(?P<cued>" + _CAP + r"(?:[ ]+(?:(?:of|for|and|the)[ ]+)*" + _CAP + r"){0,5})"
-    r"|\b[Aa]ccording\s+to\s+(?:a\s+report\s+by\s+|the\s+)?(?:" + _KNOWN_NGOS.replace("known", "known2") + "|"
+    r"|human\s+rights\s+organi[sz]ation)\s+(?P<cued>" + _CAP + r"(?:[ ]+(?:(?:of|for|and|the)[ ]+)*" + _CAP + r"){0,5})(?=" + _REPORTING + r")"
+    r"|\b(?:[Aa]ccording\s+to|[Rr]eports?\s+by|[Ss]tatements?\s+by|[Dd]ata\s+from)\s+(?:a\s+report\s+by\s+|the\s+)?(?:" + _KNOWN_NGOS.replace("known", "known2") + "|"
     + _ORG_NAME.replace("name", "name2") + r")"
     r"|\b" + _KNOWN_NGOS + r"(?:’s|'s)?(?=" + _REPORTING + r"|\s+(?:\w+\s+)?report\b)"
     r"|\b" + _ORG_NAME + r"(?:’s|'s)?(?=" + _REPORTING + r"|\s+(?:\w+\s+)?report\s+(?:found|stated|said|noted|documented)))")
@@ -465,11 +470,16 @@ _STATE_WORDS = re.compile(r"\b(?:Ministry|Minister|Government|Court|Police|Guard
                           r"|Supreme|Constitutional|European|UN|United\s+Nations|Relief\s+Center)\b")
 
 
+_LEADING_NOT_NAME = re.compile(
+    r"^(?:(?:The|A|An|In|On|By|While|When|Since|According|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December|Its|Their|Recent|New|Latest)\s+)*(?:NGO\s+)?")
+
+
 def _reporting_ngo_facts(document: Document, extractor: str) -> Iterator[Fact]:
     text = document.text
     for m in _REPORTING_NGO.finditer(text):
         group = next(g for g in ("cued", "known2", "name2", "known", "name") if m.group(g))
-        name = re.sub(r"^(?:The|A|An|In|On|By|While|When|Since|According)\s+", "", m.group(group))
+        name = _LEADING_NOT_NAME.sub("", m.group(group))
         name = name.rstrip(" ’'")
         if _STATE_WORDS.search(name) or len(name) < 3:
             continue

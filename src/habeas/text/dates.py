@@ -238,7 +238,31 @@ def _find_dates(text: str, default_year: int | None) -> tuple[DateMention, ...]:
             continue
         chosen.append(mention)
         last_end = mention.end
-    return tuple(chosen)
+    return tuple(_joined_month_ranges(text, chosen))
+
+
+# "in January and February", "between January and November", "from July through August":
+# two months of one year joined as a range are one period, as "January–February 2025" is.
+_MONTH_RANGE_JOIN = re.compile(r"\s*(?:and|to|through|until|till|[–—-])\s*$", re.IGNORECASE)
+_RANGE_OPENER = re.compile(r"(?:\b(?:between|from|in|during|throughout)\s+(?:early\s+|late\s+|mid-?)?)$", re.IGNORECASE)
+
+
+def _joined_month_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (b is not None and a.kind == "month" and b.kind == "month" and a.value[:4] == b.value[:4]
+                and a.value < b.value and _MONTH_RANGE_JOIN.fullmatch(text[a.end:b.start])
+                and _RANGE_OPENER.search(text[max(0, a.start - 20):a.start])):
+            out.append(DateMention(a.start, b.end, f"{a.value}/{b.value}", "period",
+                                   a.year_inferred and b.year_inferred))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def parse_date(value: str) -> str | None:

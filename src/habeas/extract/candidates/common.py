@@ -9,7 +9,7 @@ from habeas.text.sentences import Sentence
 
 # "during the year", "throughout the year", "this year": the report's own year.
 REPORT_YEAR_PHRASE = re.compile(
-    r"\b(?:during|throughout|over|in|for|by the end of) the (?:reporting )?(?:year|period)\b|\bthis year\b",
+    r"\b(?:during|throughout|over|in|for|(?:by|at) the end of) the (?:reporting )?(?:year|period)\b|\bthis year\b",
     re.IGNORECASE)
 # A year that names a law or a thing ("Law No. 12 of 2015", "the 2013 Act"), not a time.
 _TITLE_YEAR_BEFORE = re.compile(r"(?:\b(?:law|act|code|decree|order|resolution|no\.?|number)\s*(?:\d+\S*\s*)?"

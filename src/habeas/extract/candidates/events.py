@@ -14,6 +14,7 @@ from typing import Any
 from habeas.extract.analysis import AnalysedDocument
 from habeas.extract.candidates.common import MAX_SENTENCE, date_of, sentence_dates
 from habeas.extract.scorer.features import Features, add_context, add_dates, add_words, tokens
+from habeas.text.dates import DateMention
 from habeas.text.numbers import find_numbers
 
 # Words after a number that make it a length, a sum or a share rather than a head count.
@@ -31,9 +32,12 @@ class Candidate:
     features: Features = field(default_factory=dict)
 
 
-def people_count(text: str, start: int, end: int) -> int | None:
-    """The first head count of a sentence: a whole number that is not a year, a length or a sum."""
+def people_count(text: str, start: int, end: int, dates: list[DateMention] = ()) -> int | None:  # type: ignore[assignment]
+    """The first head count of a sentence: a whole number that is not a year, a day, a length or a sum."""
     for number in find_numbers(text[start:end]):
+        at = start + number.start
+        if any(d.start <= at < d.end for d in dates):
+            continue  # the day of a date ("May 5")
         if (number.value is None or number.is_year_like or number.is_percent or number.has_currency
                 or not number.is_integer or number.value < 2):
             continue
@@ -57,7 +61,7 @@ def propose_events(document: AnalysedDocument) -> list[Candidate]:
         add_words(features, tokens(text[sentence.start:sentence.end]), "")
         add_dates(features, dates, year, sentence.start)
         add_context(features, document.kind, sentence.end - sentence.start)
-        count = people_count(text, sentence.start, sentence.end)
+        count = people_count(text, sentence.start, sentence.end, dates)
         if count is not None:
             features["count"] = 1.0
         fields: dict[str, Any] = {"date": date}

@@ -31,7 +31,7 @@ from habeas.text.patterns import finditer_ci, lowered, lowered_exact, trie_patte
 from habeas.text.sentences import Sentence, dateline_years, split_sentences, year_at
 
 NAME = "cases"
-VERSION = 4
+VERSION = 5
 EXTRACTOR_ID = f"{NAME}@{VERSION}"
 
 OUTCOMES = ("arrested", "detained", "deported", "extradited", "convicted", "released",
@@ -443,6 +443,8 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         rf"\b(?:detained|holding (?:{_W} ){{1,4}}in (?:a |an |the )?(?:{_W} ){{0,2}}"
         r"(?:detention|custody|prison|jail))\b", re.IGNORECASE)),
     ("detained", "after", re.compile(r"\bheld (?:him|her|them) (?:at|in|for)\b", re.IGNORECASE)),
+    # "incarcerated journalist Taoufik Bouachrine": the person named right after, held now
+    ("detained", "after", re.compile(r"\b(?:incarcerated|imprisoned|jailed) (?=(?:[a-z-]+ ){1,3}(?-i:[A-Z]))")),
     # "the court ordered his detention", "a judge authorised her placement in detention"
     ("detained", "before", re.compile(
         r"\b(?:ordered|authori[sz]ed|approved|imposed) (?:his|her|their) (?:immigration |administrative |pre-?trial )?"
@@ -498,8 +500,9 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"recogni[sz]ed as (?:a )?refugees?)\b", re.IGNORECASE)),
     # restrictions short of detention that reports tell of one person
     ("other", "after", re.compile(
-        r"\b(?:placed (?:him|her|them) in solitary confinement|(?:stopped|prevented|barred) (?:[\w-]+ ){1,4}from "
-        r"(?:boarding|leaving|travell?ing)|confiscated (?:his|her|their) passports?|"
+        r"\b(?:placed (?:him|her|them) in solitary confinement|(?:stopped|prevented|barred|banned) (?:[\w-]+ ){0,4}from "
+        r"(?:boarding|leaving|travell?ing|flying|exiting)|confiscated (?:his|her|their) passports?|"
+        r"(?:under|subject to) (?:a |an )?(?:[\w-]+ ){0,3}travel ban|had (?:his|her|their) passports? (?:confiscated|seized)|"
         r"(?:imposed|placed) (?:a )?travel bans? on|rejected (?:an? |the |his |her )?appeal against (?:the |his |her )?"
         r"(?:deportation|expulsion|extradition|removal))\b", re.IGNORECASE)),
     # a death in the state's hands
@@ -520,7 +523,8 @@ _ANY_CUE_WORDS = (
     "arrest|apprehend|custody|detain|detention|deport|expel|refoul|return|remov|extradit|convict|sentenc|"
     "guilty|upheld|releas|freed|free|asylum|refugee|application|request|claim|attack|assault|beat|stabb|held|"
     "spent|remain|handed|sent back|solitary|died|stopped|prevented|barred|confiscat|travel ban|appeal|"
-    "sent|flew|put|drove|bused|bussed|left|dumped|abandoned|opened fire|shot|he|she|they").split("|")
+    "sent|flew|put|drove|bused|bussed|left|dumped|abandoned|opened fire|shot|he|she|they|incarcerat|imprison|jail|"
+    "banned").split("|")
 _ANY_CUE = re.compile(r"\b(?:" + "|".join(_ANY_CUE_WORDS) + ")", re.IGNORECASE)
 # The same words as a trie, for the lower-cased text: each position costs one branch instead of
 # forty (twice as fast). A trie tries longer words first, as the flat list does ("freed|free").
@@ -533,6 +537,7 @@ _CUE_STEMS: list[frozenset[str] | None] = [frozenset(words.split()) if words els
     "arrest",
     "detain detention custody",
     "held",
+    "incarcerat imprison jail",
     "detention",
     "held custody detention arrest remain spent",
     "deport expel refoul return remov handed sent back",
@@ -547,7 +552,7 @@ _CUE_STEMS: list[frozenset[str] | None] = [frozenset(words.split()) if words els
     "",
     "application request claim",
     "",
-    "solitary stopped prevented barred confiscat travel ban appeal",
+    "solitary stopped prevented barred banned confiscat travel ban appeal",
     "died",
     "attack assault beat stabb",
     "opened fire shot he she they",

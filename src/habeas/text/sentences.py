@@ -107,7 +107,7 @@ def _runs_on(previous: str, line: str, width: int | None) -> bool:
     # A wrapped line broke because the next word did not fit; a line that ends
     # early with room for the next word ended its paragraph (or is a heading).
     first = _FIRST_WORD.match(line)
-    return bool(first) and len(previous.rstrip()) + 1 + len(first.group(1)) > width
+    return first is not None and len(previous.rstrip()) + 1 + len(first.group(1)) > width
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

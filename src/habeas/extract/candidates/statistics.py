@@ -73,6 +73,7 @@ def propose_statistics(document: AnalysedDocument) -> list[Candidate]:
                 days = value * _DAYS[unit]
                 features[f"duration={unit}"] = 1.0
             date = _nearest_date(dates, start)
+            observed: str | None
             if date is not None:
                 features["date.kind=" + date.kind] = 1.0
                 if year is not None:

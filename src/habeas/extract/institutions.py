@@ -83,6 +83,8 @@ _RUN_BY = re.compile(r"\b(?:run|managed|operated)\s+by\s+(?:the\s+)?$")
 # (``match`` at a position: a leading "^" would only ever match at the start of the text.)
 _CITED_FOR_DATA = re.compile(r"\s*(?:’s\s+|'s\s+)?(?:data|figures|statistics|estimates?|numbers|reports?\s+(?:that|show))\b",
                              re.IGNORECASE)
+# "According to UNHCR, 48,700 arrived": the agency as the source of a figure, not a body at work.
+_CITED_BEFORE = re.compile(r"\b(?:[Aa]ccording\s+to|[Dd]ata\s+from|[Ff]igures\s+from|[Ss]ource:)\s+(?:the\s+)?$")
 _NGO_MONITORS = re.compile(
     r"(?=[tNnc])\b(?:the\s+)?(?:NGO|non-governmental\s+organi[sz]ation|civil\s+society\s+organi[sz]ation)\s+(?P<name>" + _CAP
     + r"(?:\s+" + _CAP + r"){0,5})(?=[^.;\n]{0,120}\bmonitor(?:s|ed|ing)?\b[^.;\n]{0,60}\b(?:detention|detainees|places\s+of\s+deprivation))"
@@ -324,7 +326,7 @@ def _prose_facts(document: Document, extractor: str, aliases: set[str] | None = 
                         {"name": name, "kind": _kind_for(name), "date": None},
                         extractor=extractor, rule="prose.nhri", confidence=0.7)
     for m in _UN_AGENCIES.finditer(text):
-        if _CITED_FOR_DATA.match(text, m.end()):
+        if _CITED_FOR_DATA.match(text, m.end()) or _CITED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
         canonical = next(c for pattern, c in _UN_CANONICAL if pattern.search(m.group("name")))
         # As the report names it: by its acronym where the report uses one, else in full

@@ -27,6 +27,7 @@ from habeas.domain import Document, Fact, FactType
 from habeas.extract.registry import register
 from habeas.extract.spans import make_fact
 from habeas.text.dates import DateMention, find_dates
+from habeas.text.gazetteer import demonym_codes
 from habeas.text.patterns import finditer_ci, lowered, lowered_exact, trie_pattern, word_start
 from habeas.text.sentences import Sentence, dateline_years, split_sentences, year_at
 
@@ -112,37 +113,7 @@ _ROLE = (r"(?:activist|blogger|journalist|reporter|cameraman|camerawoman|photogr
          r"boy|girl|deserter|conscript|musician|singer|rapper|monk|nun|opponent|member|supporter|"
          r"believer|trader|driver|fighter|detainee|prisoner|asylum-seeker)s?")
 
-_DEMONYMS: dict[str, str] = {
-    "afghan": "AFG", "albanian": "ALB", "algerian": "DZA", "american": "USA", "armenian": "ARM",
-    "azerbaijani": "AZE", "bahraini": "BHR", "bangladeshi": "BGD", "belarusian": "BLR",
-    "burmese": "MMR", "cambodian": "KHM", "cameroonian": "CMR", "chinese": "CHN",
-    "colombian": "COL", "congolese": "COD", "cuban": "CUB", "egyptian": "EGY", "eritrean": "ERI",
-    "ethiopian": "ETH", "french": "FRA", "georgian": "GEO", "german": "DEU", "ghanaian": "GHA",
-    "greek": "GRC", "guatemalan": "GTM", "haitian": "HTI", "honduran": "HND", "indian": "IND",
-    "indonesian": "IDN", "iranian": "IRN", "iraqi": "IRQ", "israeli": "ISR", "italian": "ITA",
-    "ivorian": "CIV", "jordanian": "JOR", "kazakh": "KAZ", "kazakhstani": "KAZ", "kenyan": "KEN",
-    "kyrgyz": "KGZ", "lao": "LAO", "lebanese": "LBN", "libyan": "LBY", "malaysian": "MYS",
-    "malian": "MLI", "mexican": "MEX", "moldovan": "MDA", "mongolian": "MNG", "moroccan": "MAR",
-    "nepali": "NPL", "nicaraguan": "NIC", "nigerian": "NGA", "pakistani": "PAK",
-    "palestinian": "PSE", "filipino": "PHL", "polish": "POL", "romanian": "ROU", "russian": "RUS",
-    "rwandan": "RWA", "salvadoran": "SLV", "saudi": "SAU", "senegalese": "SEN", "somali": "SOM",
-    "sudanese": "SDN", "syrian": "SYR", "tajik": "TJK", "thai": "THA", "tunisian": "TUN",
-    "turkish": "TUR", "turkmen": "TKM", "ugandan": "UGA", "ukrainian": "UKR", "uzbek": "UZB",
-    "venezuelan": "VEN", "vietnamese": "VNM", "yemeni": "YEM", "zimbabwean": "ZWE",
-    "british": "GBR", "canadian": "CAN", "spanish": "ESP", "turkish-born": "TUR",
-    "guinean": "GIN", "gambian": "GMB", "sierra leonean": "SLE", "liberian": "LBR", "burkinabe": "BFA",
-    "nigerien": "NER", "chadian": "TCD", "sri lankan": "LKA", "myanmar": "MMR", "south sudanese": "SSD", "burundian": "BDI", "angolan": "AGO", "zambian": "ZMB",
-    "tanzanian": "TZA", "mozambican": "MOZ", "south african": "ZAF", "beninese": "BEN", "togolese": "TGO",
-    "mauritanian": "MRT", "djiboutian": "DJI", "kuwaiti": "KWT", "emirati": "ARE", "qatari": "QAT",
-    "omani": "OMN", "north korean": "PRK", "korean": "KOR",
-    "japanese": "JPN", "malawian": "MWI", "bolivian": "BOL", "peruvian": "PER", "ecuadorian": "ECU",
-    "chilean": "CHL", "argentine": "ARG", "argentinian": "ARG", "brazilian": "BRA", "dominican": "DOM",
-    "jamaican": "JAM", "serbian": "SRB", "kosovar": "XKX", "bosnian": "BIH", "macedonian": "MKD",
-    "bulgarian": "BGR", "hungarian": "HUN", "czech": "CZE", "slovak": "SVK", "lithuanian": "LTU",
-    "latvian": "LVA", "estonian": "EST", "belgian": "BEL", "dutch": "NLD", "swiss": "CHE", "austrian": "AUT",
-    "swedish": "SWE", "norwegian": "NOR", "danish": "DNK", "finnish": "FIN", "irish": "IRL",
-    "portuguese": "PRT", "australian": "AUS", "new zealander": "NZL", "bhutanese": "BTN", "belarussian": "BLR", "gabonese": "GAB", "malagasy": "MDG",
-}
+_DEMONYMS: dict[str, str] = demonym_codes()  # the one gazetteer (habeas.text.gazetteer)
 _DEMONYM_BEFORE = re.compile(
     r"\b(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?:[\w-]+\s+){0,3}" + _ROLE
     + r"\s*[,(]?\s*$", re.IGNORECASE)

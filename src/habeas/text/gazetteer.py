@@ -35,7 +35,7 @@ _EXTRA_NAMES: dict[str, str] = {
 }
 
 # Adjectives and demonyms that reports use for a country's people and institutions.
-_DEMONYMS: dict[str, str] = {
+DEMONYMS: dict[str, str] = {
     "Afghan": "AFG", "Albanian": "ALB", "Algerian": "DZA", "American": "USA", "Angolan": "AGO",
     "Argentine": "ARG", "Argentinian": "ARG", "Armenian": "ARM", "Australian": "AUS",
     "Austrian": "AUT", "Azerbaijani": "AZE", "Azeri": "AZE", "Bahraini": "BHR",
@@ -73,7 +73,8 @@ _DEMONYMS: dict[str, str] = {
     "Tunisian": "TUN", "Turkish": "TUR", "Turkmen": "TKM", "Ugandan": "UGA",
     "Ukrainian": "UKR", "Uruguayan": "URY", "Uzbek": "UZB", "Uzbekistani": "UZB",
     "Venezuelan": "VEN", "Vietnamese": "VNM", "Yemeni": "YEM", "Zambian": "ZMB",
-    "Zimbabwean": "ZWE", "Uyghur": "CHN", "Rohingya": "MMR",
+    "Zimbabwean": "ZWE", "Uyghur": "CHN", "Rohingya": "MMR", "Belarussian": "BLR", "Bhutanese": "BTN",
+    "Myanmar": "MMR", "New Zealander": "NZL", "North Korean": "PRK", "Turkish-born": "TUR",
 }
 
 # Capitals (and a few main cities) that stand for the country in migration reporting.
@@ -121,7 +122,7 @@ def country_table() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
                 add(name, country.alpha_3, "name")
     for name, code in _EXTRA_NAMES.items():
         add(name, code, "name")
-    for name, code in _DEMONYMS.items():
+    for name, code in DEMONYMS.items():
         add(name, code, "demonym")
         if not name.endswith("s") and " " not in name:
             add(name + "s", code, "demonym")  # "Uzbeks", "Afghans"
@@ -154,3 +155,8 @@ def country_code(value: str) -> str | None:
         return str(pycountry.countries.lookup(value).alpha_3)
     except LookupError:
         return None
+
+
+def demonym_codes() -> dict[str, str]:
+    """Lower-cased demonym -> ISO alpha-3 ("uzbek" -> "UZB"), for reading a person's nationality."""
+    return {name.lower(): code for name, code in DEMONYMS.items()}

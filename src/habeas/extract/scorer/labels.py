@@ -10,7 +10,7 @@ should learn that they are facts, and predicting them costs nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from habeas.extract.candidates.events import Candidate
@@ -44,24 +44,23 @@ def _overlaps(candidate: Candidate, start: int, end: int) -> bool:
     return candidate.start < end and start < candidate.end
 
 
-def event_labels(text: str, candidates: Sequence[Candidate], gold: Sequence[Mapping[str, Any]]) -> list[str]:
-    spans = gold_spans(text, gold, "event")
+def _overlap_labels(text: str, candidates: Sequence[Candidate], gold: Sequence[Mapping[str, Any]],
+                    fact_type: str, label_of: Callable[[Mapping[str, Any]], str]) -> list[str]:
+    """Each candidate's label: that of the gold fact whose quote it overlaps (required first)."""
+    spans = gold_spans(text, gold, fact_type)
     labels = []
     for candidate in candidates:
-        hits = [f for s, e, f in spans if _overlaps(candidate, s, e)]
-        hits.sort(key=lambda f: bool(f.get("optional")))
-        labels.append(str(hits[0]["kind"]) if hits else NONE)
+        hits = sorted((f for s, e, f in spans if _overlaps(candidate, s, e)), key=lambda f: bool(f.get("optional")))
+        labels.append(label_of(hits[0]) if hits else NONE)
     return labels
+
+
+def event_labels(text: str, candidates: Sequence[Candidate], gold: Sequence[Mapping[str, Any]]) -> list[str]:
+    return _overlap_labels(text, candidates, gold, "event", lambda f: str(f["kind"]))
 
 
 def status_labels(text: str, candidates: Sequence[Candidate], gold: Sequence[Mapping[str, Any]]) -> list[str]:
-    spans = gold_spans(text, gold, "status")
-    labels = []
-    for candidate in candidates:
-        hits = [f for s, e, f in spans if _overlaps(candidate, s, e)]
-        hits.sort(key=lambda f: bool(f.get("optional")))
-        labels.append(f"{hits[0]['indicator']}={str(hits[0]['value']).lower()}" if hits else NONE)
-    return labels
+    return _overlap_labels(text, candidates, gold, "status", lambda f: f"{f['indicator']}={str(f['value']).lower()}")
 
 
 def statistic_labels(text: str, candidates: Sequence[Candidate], gold: Sequence[Mapping[str, Any]]) -> list[str]:

@@ -31,7 +31,8 @@ FLOORS = {"gold_corpus": (0.95, 0.95), "gold_corpus_blind": (0.95, 0.90),
           "gold_corpus_final_3": (0.95, 0.95), "gold_corpus_final_4": (0.91, 0.89),
           "gold_corpus_final_5": (0.91, 0.90), "gold_corpus_final_6": (0.89, 0.90),
           "gold_corpus_final_7": (0.83, 0.82), "gold_corpus_layouts_1": (0.81, 0.75),
-          "gold_corpus_layouts_2": (0.73, 0.67)}
+          "gold_corpus_layouts_2": (0.73, 0.67),
+          "gold_corpus_layouts_3": (0.79, 0.78), "gold_corpus_layouts_4": (0.81, 0.83)}
 _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
@@ -92,7 +93,7 @@ REAL_SETS = sorted(p for p in (TESTS / "gold_real").iterdir() if (p / "gold").is
 REAL_FLOORS = {("us_state_dept", "dev"): (0.72, 0.68), ("us_state_dept", "blind"): (0.55, 0.38)}
 # F1 per fact type over every corpus and the real development set together.
 TYPE_FLOORS = {"statistic": 0.90, "status": 0.92, "treaty": 0.94, "law": 0.89, "case": 0.86,
-               "event": 0.85, "facility": 0.86, "institution": 0.85, "recommendation": 0.94}
+               "event": 0.85, "facility": 0.86, "institution": 0.85, "recommendation": 0.92}
 
 
 def _real_docs(real_set: Path) -> Path:

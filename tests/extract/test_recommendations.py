@@ -199,3 +199,19 @@ def test_submissions_that_name_the_state_instead_of_the_state_party(sentence: st
 def test_a_numbered_finding_is_not_a_recommendation() -> None:
     text = "Submission, 2024\n\n3. The Committee should note that Ruritania detained 400 people in 2023.\n"
     assert texts_and_addressees(text) == []
+
+
+def test_numbered_heading_capitals_addressee_and_plain_imperative_lines() -> None:
+    from habeas.domain import Document
+    from habeas.extract.recommendations import extract_recommendations
+
+    text = ("6.4 Conditions\nThe centre was overcrowded.\n\n6.5 Recommendations\n\n"
+            "TO THE GOVERNMENT OF RURITANIA:\n"
+            "Immediately release all children from immigration detention.\n"
+            "Propose an amendment to the Aliens Act that sets a maximum period of detention.\n\n"
+            "To the Ministry of the Interior:\n"
+            "1. Give each detainee a written explanation of the reasons for detention.\n")
+    document = Document(sha256="x", filename="x.txt", media_type="text/plain", text=text, published="2024")
+    found = {f.fields["text"].split()[0]: f.fields["addressee"] for f in extract_recommendations(document)}
+    assert set(found) == {"Immediately", "Propose", "Give"}
+    assert found["Immediately"] == "state"

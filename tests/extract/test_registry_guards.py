@@ -18,7 +18,7 @@ from habeas.extract.registry import RegisteredExtractor, registered_extractors
 SNAPSHOT = {
     "cases@5": ["case"], "events@5": ["event"], "events_scored@1": ["event"],
     "facilities@6": ["facility"], "institutions@5": ["institution"], "laws@3": ["law"],
-    "recommendations@3": ["recommendation"], "statistics.profile_table@2": ["statistic"],
+    "recommendations@4": ["recommendation"], "statistics.profile_table@2": ["statistic"],
     "statistics.prose@5": ["statistic"], "statistics.table@3": ["statistic"],
     "statistics_scored@1": ["statistic"], "statuses@3": ["status"], "statuses_scored@1": ["status"],
     "treaties@3": ["treaty"],

@@ -31,7 +31,7 @@ from habeas.extract.spans import make_fact
 from habeas.text.sentences import BULLET, iter_lines, split_paragraph
 
 NAME = "recommendations"
-VERSION = 3
+VERSION = 4
 EXTRACTOR_ID = f"{NAME}@{VERSION}"
 
 _ARTICLE_HEADING = re.compile(r"^\s*(?:Articles?|ARTICLES?)\s+\d+[^\n]{0,100}$")
@@ -41,17 +41,21 @@ _ARTICLES_TAIL_HEADING = re.compile(r"^[^\n]{3,120}\((?:arts?\.|articles?)\s*\d[
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s")
 _FOLLOW_UP = re.compile(r"^(?:It|The State party|The Government) (?:should|must) (?:also |further |moreover )?\w")
 _RECOMMENDATIONS_HEADING = re.compile(
-    r"^\s*(?:[\dIVX]+[.)]?\s*)?(?:(?:key|main|our|general|specific|final)\s+)?recommendations?\b"
+    r"^\s*(?:[\dIVX]+(?:\.\d+)*[.)]?\s*)?(?:(?:key|main|our|general|specific|final)\s+)?recommendations?\b"
     r"(?:\s+(?:to|for)\b[^.]*)?\s*:?\s*$", re.IGNORECASE)
 # Verbs that open a recommendation written as an order ("Ensure that ...", "Repeal ...").
-_IMPERATIVE = re.compile(
+_IMPERATIVE_VERBS = (
     r"(?:Abolish|Accede|Adopt|Align|Allocate|Allow|Amend|Apply|Avoid|Ban|Bring|Cease|Collect|Consider|Create|"
     r"Decriminali[sz]e|Develop|Discontinue|End|Enact|Ensure|Establish|Expand|Extend|Facilitate|Grant|Guarantee|"
     r"Halt|Implement|Improve|Incorporate|Increase|Introduce|Investigate|Issue|Limit|Make|Monitor|Phase|Prevent|"
     r"Prohibit|Promote|Protect|Provide|Publish|Ratify|Recogni[sz]e|Reduce|Refrain|Reform|Release|Remove|Repeal|"
-    r"Respect|Restrict|Review|Revise|Set|Stop|Strengthen|Support|Take|Train|Uphold|Withdraw)\b")
+    r"Respect|Restrict|Review|Revise|Set|Stop|Strengthen|Support|Take|Train|Uphold|Withdraw|Propose|Order|Give|Open|"
+    r"Press|Fund|Inform|Resume|Suspend|Appoint|Empower|Authori[sz]e|Assess|Conduct|Reinstate|Close|Separate)")
+_IMPERATIVE = re.compile(
+    r"(?:(?:Immediately|Promptly|Urgently|Swiftly|Systematically|Publicly|Fully)\s+(?i:" + _IMPERATIVE_VERBS + r")"
+    r"|" + _IMPERATIVE_VERBS + r")\b")
 # "To the Ministry of the Interior:" splits a list of recommendations by addressee.
-_TO_ADDRESSEE = re.compile(r"^\s*To (?:the )?([A-Z][^:\n]{1,100}?)\s*:\s*$")
+_TO_ADDRESSEE = re.compile(r"^\s*(?:To|TO) (?:the |THE )?([A-Z][^:\n]{1,100}?)\s*:\s*$")
 _INTRO = re.compile(
     r"\b(?:recommends?|urges?|encourages?|calls? (?:up)?on|invites?|requests?|asks?|should)\b[^\n]*:\s*$", re.IGNORECASE)
 _QUESTION_START = re.compile(

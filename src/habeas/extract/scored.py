@@ -12,11 +12,11 @@ fact (see ``pipeline._without_learned_repeats``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from habeas.domain import Document, Fact, FactType
 from habeas.extract.analysis import AnalysedDocument, analyse
-from habeas.extract.candidates.events import propose_events
+from habeas.extract.candidates.events import Candidate, propose_events
 from habeas.extract.candidates.statistics import propose_statistics
 from habeas.extract.candidates.statuses import propose_statuses
 from habeas.extract.registry import register
@@ -46,15 +46,20 @@ def _decide(model: LinearModel, features: dict[str, float]) -> tuple[str, float]
     return (best, probs[best]) if probs[best] >= model.threshold else None
 
 
+def _kept(document: AnalysedDocument, name: str,
+          candidates: Iterable[Candidate]) -> Iterator[tuple[Candidate, str, float]]:
+    """The candidates the named model keeps, with the class it names and its probability."""
+    model = _model(document, name)
+    for candidate in candidates:
+        decision = _decide(model, candidate.features)
+        if decision is not None:
+            yield candidate, decision[0], decision[1]
+
+
 @register("events_scored", version=VERSION, produces=[FactType.EVENT])
 def scored_events(document: Document) -> Iterable[Fact]:
     analysed = analyse(document)
-    model = _model(analysed, "events")
-    for candidate in propose_events(analysed):
-        decision = _decide(model, candidate.features)
-        if decision is None:
-            continue
-        kind, probability = decision
+    for candidate, kind, probability in _kept(analysed, "events", propose_events(analysed)):
         fields = {"kind": kind, **candidate.fields}
         yield make_fact(analysed, FactType.EVENT, candidate.start, candidate.end, fields,
                         extractor=f"events_scored@{VERSION}", rule=f"model:events:{kind}",
@@ -65,13 +70,8 @@ def scored_events(document: Document) -> Iterable[Fact]:
 def scored_statuses(document: Document) -> Iterable[Fact]:
     """One status per indicator: the sentence the model is surest of."""
     analysed = analyse(document)
-    model = _model(analysed, "statuses")
     best: dict[str, tuple[float, str, int, int]] = {}
-    for candidate in propose_statuses(analysed):
-        decision = _decide(model, candidate.features)
-        if decision is None:
-            continue
-        label, probability = decision
+    for candidate, label, probability in _kept(analysed, "statuses", propose_statuses(analysed)):
         indicator = label.split("=", 1)[0]
         if indicator not in best or probability > best[indicator][0]:
             best[indicator] = (probability, label, candidate.start, candidate.end)
@@ -87,13 +87,8 @@ def scored_statuses(document: Document) -> Iterable[Fact]:
 @register("statistics_scored", version=VERSION, produces=[FactType.STATISTIC])
 def scored_statistics(document: Document) -> Iterable[Fact]:
     analysed = analyse(document)
-    model = _model(analysed, "statistics")
     vocabulary = indicators()
-    for candidate in propose_statistics(analysed):
-        decision = _decide(model, candidate.features)
-        if decision is None:
-            continue
-        slug, probability = decision
+    for candidate, slug, probability in _kept(analysed, "statistics", propose_statistics(analysed)):
         indicator = vocabulary.get(slug)
         if indicator is None:
             continue
